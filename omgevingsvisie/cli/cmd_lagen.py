@@ -1,0 +1,105 @@
+"""``omgevingsvisie lagen``: de lagen opsommen en eigen data valideren."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pyogrio
+
+from .._errors import BestandOntbreekt, InvoerFout
+from ..catalogus import SCHEMAS
+from ..lagen import lijst_lagen
+from ..validatie import lees_gegevens, valideer_laag
+from .basis import Groep
+
+_KOLOMMEN = ("naam", "geometrie", "aantal", "status", "bron")
+_MAX_BRON = 60
+
+
+@click.group(cls=Groep, invoke_without_command=True)
+@click.option("--json", "als_json", is_flag=True, help="Geef het overzicht als JSON (met volledige bron en titel).")
+@click.pass_context
+def lagen(ctx: click.Context, *, als_json: bool) -> None:
+    """Toon alle lagen: naam, geometrie, aantal features, status en bron.
+
+    Een laag die met --lagen of 'vervang_laag' door eigen data is vervangen, heeft de
+    status 'eigen data'.
+
+    \b
+    Voorbeelden:
+      $ omgevingsvisie lagen
+      $ omgevingsvisie lagen --json
+      $ omgevingsvisie --lagen eigen_lagen.toml lagen
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    overzicht = lijst_lagen()
+    if als_json:
+        click.echo(json.dumps(overzicht.to_dict(orient="records"), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_tabel(overzicht.to_dict(orient="records")))
+
+
+def _tabel(rijen: list[dict]) -> str:
+    cellen = [[str(r[k]) for k in _KOLOMMEN] for r in rijen]
+    for rij in cellen:
+        if len(rij[-1]) > _MAX_BRON:
+            rij[-1] = rij[-1][: _MAX_BRON - 1] + "…"
+    breedte = [max(len(k), *(len(rij[i]) for rij in cellen)) for i, k in enumerate(_KOLOMMEN)]
+    regels = [_KOLOMMEN, tuple("-" * b for b in breedte), *cellen]
+    return "\n".join("  ".join(c.ljust(b) for c, b in zip(regel, breedte)).rstrip() for regel in regels)
+
+
+@lagen.command()
+@click.argument("pad", type=click.Path(path_type=Path))
+@click.option("--laag", "tabel", metavar="TABEL", help="Tabel of laag binnen het bestand, als het er meer heeft.")
+@click.option(
+    "--als", "laagnaam", metavar="LAAGNAAM",
+    help="Laag uit de catalogus die de data moet vervangen; standaard de tabel- of bestandsnaam.",
+)
+def valideer(*, pad: Path, tabel: str | None, laagnaam: str | None) -> None:
+    """Controleer of eigen data een meegeleverde laag kan vervangen.
+
+    Meldt alle problemen tegelijk: coördinatenstelsel, geometrie, verplichte attributen
+    en hun waarden, en ligging binnen de gemeente. Exitcode 0 als de data bruikbaar is,
+    anders 2.
+
+    \b
+    Voorbeelden:
+      $ omgevingsvisie lagen valideer groenstructuur.gpkg
+      $ omgevingsvisie lagen valideer gis/groen.shp --als groenstructuur
+      $ omgevingsvisie lagen valideer gis/data.gpkg --laag groen_2024 --als groenstructuur
+    """
+    if not pad.exists():
+        raise BestandOntbreekt(f"Bestand niet gevonden: {pad}")
+    laagnaam = laagnaam or _catalogusnaam(pad, tabel)
+    gegevens = lees_gegevens(pad, laagnaam, laag=tabel)
+    problemen = valideer_laag(gegevens, laagnaam)
+    if problemen:
+        aantal = f"{len(problemen)} {'probleem' if len(problemen) == 1 else 'problemen'}"
+        raise InvoerFout(f"{pad} kan laag '{laagnaam}' niet vervangen ({aantal}):", problemen)
+    click.echo(f"OK: {pad} kan laag '{laagnaam}' vervangen ({len(gegevens)} features)")
+
+
+def _catalogusnaam(pad: Path, tabel: str | None) -> str:
+    """De laag uit de catalogus die het bestand vervangt, afgeleid uit tabel- of bestandsnaam."""
+    kandidaten = [tabel] if tabel else _enige_tabel(pad)
+    for kandidaat in [*kandidaten, pad.stem]:
+        if kandidaat in SCHEMAS:
+            return kandidaat
+    genoemd = " of ".join(f"'{k}'" for k in dict.fromkeys([*kandidaten, pad.stem]))
+    raise InvoerFout(
+        f"Onbekend welke laag {pad.name} moet vervangen: {genoemd} is geen laag uit de "
+        "catalogus. Geef de laag op met --als, bijvoorbeeld --als groenstructuur "
+        "(alle namen: 'omgevingsvisie lagen')."
+    )
+
+
+def _enige_tabel(pad: Path) -> list[str]:
+    try:
+        tabellen = [t[0] for t in pyogrio.list_layers(pad)]
+    except pyogrio.errors.DataSourceError:
+        return []  # lees_gegevens meldt straks dat het bestand onleesbaar is
+    return tabellen if len(tabellen) == 1 else []

@@ -1,0 +1,273 @@
+"""De lagen van de Visiekaart 2040: opsommen, laden, metadata lezen en vervangen.
+
+De meegeleverde lagen staan in ``lagen/assen_2040.gpkg`` (gebouwd uit ``lagen/bron/``).
+Ze zijn een indicatieve vertaling van de visiekaart. Een gemeente vervangt een laag door
+haar eigen data met :func:`vervang_laag` of met een configuratiebestand
+(:func:`gebruik_configuratie`); daarna geeft :func:`laad_laag` overal in de toolkit die
+eigen data terug.
+
+Voorbeelden
+-----------
+>>> from omgevingsvisie import lagen
+>>> lagen.laad_laag("wijken").crs.to_epsg()
+28992
+>>> lagen.vervang_laag("groenstructuur", "mijn_groen.gpkg")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+
+from ._errors import BestandOntbreekt, InvoerFout
+from .catalogus import CRS, LAAGNAMEN, SCHEMAS, gpkg_tabellen
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = [
+    "data_map",
+    "gebruik_configuratie",
+    "herstel_lagen",
+    "laad_laag",
+    "lijst_lagen",
+    "metadata",
+    "vervang_laag",
+    "vervangingen",
+]
+
+GPKG_NAAM = "assen_2040.gpkg"
+
+
+def data_map() -> Path:
+    """Map met de meegeleverde lagen (``lagen/`` in de repository).
+
+    Een andere map kan worden opgegeven met de omgevingsvariabele ``OMGEVINGSVISIE_LAGEN_MAP``.
+    """
+    eigen = os.environ.get("OMGEVINGSVISIE_LAGEN_MAP")
+    return Path(eigen) if eigen else Path(__file__).resolve().parents[1] / "lagen"
+
+
+def _gpkg() -> Path:
+    pad = data_map() / GPKG_NAAM
+    if not pad.exists():
+        raise BestandOntbreekt(
+            f"De GeoPackage met de lagen ontbreekt: {pad}. Bouw hem met "
+            "'python scripts/bouw_lagen.py'."
+        )
+    return pad
+
+
+@dataclass(frozen=True)
+class Vervanging:
+    """Eigen data die een meegeleverde laag vervangt."""
+
+    pad: Path
+    laag: str | None = None
+
+
+_vervangingen: dict[str, Vervanging] = {}
+
+
+def _controleer_naam(naam: str) -> None:
+    if naam not in SCHEMAS:
+        raise InvoerFout(
+            f"Onbekende laag '{naam}'. Verwacht een van: {', '.join(LAAGNAMEN)}."
+        )
+
+
+def vervangingen() -> dict[str, Vervanging]:
+    """De lagen die nu door eigen data zijn vervangen, op naam."""
+    return dict(_vervangingen)
+
+
+def vervang_laag(naam: str, pad: str | os.PathLike, *, laag: str | None = None) -> None:
+    """Vervang een meegeleverde laag door eigen data met dezelfde naam.
+
+    De data wordt eerst gevalideerd (CRS, geometrie, verplichte attributen, ligging in de
+    gemeente); bij problemen wordt niets vervangen en volgt een :class:`InvoerFout` met
+    alle problemen tegelijk.
+
+    Parameters
+    ----------
+    naam : str
+        Naam van de laag uit de catalogus, bijvoorbeeld ``"groenstructuur"``.
+    pad : path-like
+        GeoPackage, Shapefile of GeoJSON met de eigen data.
+    laag : str, optional
+        Tabel of laag binnen het bestand; standaard de laag met dezelfde naam, anders de
+        enige laag in het bestand.
+    """
+    from .validatie import valideer_laag  # hier, want validatie laadt zelf de gemeentegrens
+
+    _controleer_naam(naam)
+    pad = Path(pad)
+    problemen = valideer_laag(pad, naam, laag=laag)
+    if problemen:
+        raise InvoerFout(f"Laag '{naam}' uit {pad} kan niet worden gebruikt:", problemen)
+    _vervangingen[naam] = Vervanging(pad, laag)
+
+
+def herstel_lagen(naam: str | None = None) -> None:
+    """Gebruik weer de meegeleverde laag (of alle lagen als ``naam`` ontbreekt)."""
+    if naam is None:
+        _vervangingen.clear()
+    else:
+        _vervangingen.pop(naam, None)
+
+
+def lees_configuratie(pad: str | os.PathLike) -> dict[str, Vervanging]:
+    """Lees een configuratiebestand (TOML) met eigen lagen.
+
+    Het bestand heeft een tabel ``[lagen]`` met per laagnaam een pad, of een tabel met
+    ``pad`` en ``laag``; relatieve paden gelden vanaf het configuratiebestand::
+
+        [lagen]
+        groenstructuur = "gis/groen.gpkg"
+        wijken = { pad = "gis/wijken.gpkg", laag = "wijken_2024" }
+    """
+    pad = Path(pad)
+    if not pad.exists():
+        raise BestandOntbreekt(f"Configuratiebestand niet gevonden: {pad}")
+    try:
+        inhoud = tomllib.loads(pad.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as fout:
+        raise InvoerFout(f"Configuratiebestand {pad} is geen geldige TOML: {fout}") from None
+    tabel = inhoud.get("lagen")
+    if not isinstance(tabel, dict) or not tabel:
+        raise InvoerFout(
+            f"Configuratiebestand {pad} mist een tabel [lagen] met minstens één laag."
+        )
+    problemen, resultaat = [], {}
+    for naam, waarde in tabel.items():
+        if naam not in SCHEMAS:
+            problemen.append(f"onbekende laag '{naam}' (verwacht een van: {', '.join(LAAGNAMEN)})")
+            continue
+        if isinstance(waarde, str):
+            bestand, laag = waarde, None
+        elif isinstance(waarde, dict) and isinstance(waarde.get("pad"), str):
+            bestand, laag = waarde["pad"], waarde.get("laag")
+        else:
+            problemen.append(f"laag '{naam}': verwacht een pad of {{ pad = ..., laag = ... }}")
+            continue
+        resultaat[naam] = Vervanging((pad.parent / bestand).resolve(), laag)
+    if problemen:
+        raise InvoerFout(f"Configuratiebestand {pad} bevat fouten:", problemen)
+    return resultaat
+
+
+def gebruik_configuratie(pad: str | os.PathLike) -> list[str]:
+    """Vervang alle lagen uit een configuratiebestand (zie :func:`lees_configuratie`).
+
+    Alle lagen worden eerst gevalideerd; is er één onbruikbaar, dan wordt geen enkele
+    vervangen en somt de :class:`InvoerFout` de problemen van alle lagen op.
+
+    Returns
+    -------
+    list of str
+        De namen van de vervangen lagen.
+    """
+    from .validatie import valideer_laag
+
+    config = lees_configuratie(pad)
+    problemen = []
+    for naam, v in config.items():
+        problemen += [f"{naam}: {p}" for p in valideer_laag(v.pad, naam, laag=v.laag)]
+    if problemen:
+        raise InvoerFout(f"Eigen lagen uit {pad} kunnen niet worden gebruikt:", problemen)
+    _vervangingen.update(config)
+    return list(config)
+
+
+def lees_bestand(pad: Path, laag: str | None = None, *, naam: str | None = None) -> gpd.GeoDataFrame:
+    """Lees een laag uit een GeoPackage, Shapefile of GeoJSON.
+
+    Kiest ``laag`` als die gegeven is, anders een laag met naam ``naam``, anders de enige
+    laag in het bestand.
+    """
+    pad = Path(pad)
+    if not pad.exists():
+        raise BestandOntbreekt(f"Bestand niet gevonden: {pad}")
+    try:
+        beschikbaar = [r[0] for r in pyogrio.list_layers(pad)]
+    except Exception as fout:  # pyogrio geeft DataSourceError e.d.
+        raise InvoerFout(f"{pad} is geen leesbaar GIS-bestand (GeoPackage, Shapefile, GeoJSON): {fout}") from None
+    if laag is None:
+        if naam in beschikbaar:
+            laag = naam
+        elif len(beschikbaar) == 1:
+            laag = beschikbaar[0]
+        else:
+            raise InvoerFout(
+                f"{pad} bevat meerdere lagen ({', '.join(beschikbaar)}); geef aan welke met --laag."
+            )
+    elif laag not in beschikbaar:
+        raise BestandOntbreekt(f"Laag '{laag}' staat niet in {pad}; wel: {', '.join(beschikbaar)}.")
+    return gpd.read_file(pad, layer=laag)
+
+
+def laad_laag(naam: str) -> gpd.GeoDataFrame:
+    """Laad een laag als GeoDataFrame in EPSG:28992.
+
+    Geeft de eigen data terug als de laag is vervangen (:func:`vervang_laag`), anders de
+    meegeleverde laag.
+
+    Parameters
+    ----------
+    naam : str
+        Naam uit de catalogus, zie :func:`lijst_lagen`.
+    """
+    _controleer_naam(naam)
+    if naam in _vervangingen:
+        v = _vervangingen[naam]
+        gdf = lees_bestand(v.pad, v.laag, naam=naam)
+        return gdf.to_crs(CRS) if not gdf.crs.equals(CRS) else gdf
+    pad = _gpkg()
+    delen = [gpd.read_file(pad, layer=t) for t in gpkg_tabellen(naam)]
+    gdf = delen[0] if len(delen) == 1 else pd.concat(delen, ignore_index=True)
+    return gpd.GeoDataFrame(gdf, geometry="geometry", crs=CRS)
+
+
+def metadata(naam: str) -> dict[str, str]:
+    """De metadata van een laag: titel, omschrijving, bron, status, datum, licentie, ...
+
+    Voor een vervangen laag: de herkomst van de eigen data.
+    """
+    _controleer_naam(naam)
+    if naam in _vervangingen:
+        v = _vervangingen[naam]
+        return {
+            "titel": SCHEMAS[naam].omschrijving,
+            "omschrijving": f"Eigen data van de gebruiker ({v.pad}).",
+            "bron": str(v.pad) + (f" (laag {v.laag})" if v.laag else ""),
+            "status": "eigen data",
+        }
+    info = pyogrio.read_info(_gpkg(), layer=gpkg_tabellen(naam)[0])
+    # GDAL voegt zelf IDENTIFIER/DESCRIPTION (hoofdletters) toe; die staan al in gpkg_contents
+    return {k: v for k, v in (info.get("layer_metadata") or {}).items() if not k.isupper()}
+
+
+def lijst_lagen() -> pd.DataFrame:
+    """Overzicht van alle lagen: naam, geometrietype, aantal features, status en bron."""
+    rijen = []
+    for naam in LAAGNAMEN:
+        gdf = laad_laag(naam)
+        meta = metadata(naam)
+        typen = sorted(set(gdf.geom_type.dropna()))
+        rijen.append({
+            "naam": naam,
+            "geometrie": "/".join(typen),
+            "aantal": len(gdf),
+            "status": meta.get("status", ""),
+            "bron": meta.get("bron", ""),
+            "titel": meta.get("titel", ""),
+        })
+    return pd.DataFrame(rijen)

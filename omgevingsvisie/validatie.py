@@ -1,0 +1,332 @@
+"""Validatie van een (eigen) laag tegen de catalogus: alle problemen tegelijk.
+
+:func:`valideer_laag` stopt nooit bij het eerste probleem en gooit geen fout bij slechte
+data; het geeft een lijst :class:`Probleem` terug die leeg is als de laag bruikbaar is.
+
+Voorbeelden
+-----------
+>>> from omgevingsvisie.validatie import valideer_laag
+>>> for p in valideer_laag("mijn_groen.gpkg", "groenstructuur"):  # doctest: +SKIP
+...     print(p)
+feature 3 (naam 'Asserbos'), veld 'type': waarde 'weiland' is niet toegestaan; verwacht een van: bos, park, ...
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Hashable
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import pyproj
+import shapely
+from shapely.geometry.base import BaseGeometry
+from shapely.validation import explain_validity
+
+from . import lagen
+from ._errors import InvoerFout, OmgevingsvisieFout
+from .catalogus import CRS, GEMEENTE_TOLERANTIE_M, LAAGNAMEN, SCHEMAS, LaagSchema
+
+__all__ = ["Probleem", "lees_gegevens", "valideer_laag"]
+
+# Bereik van RD New (EPSG:28992) rond Nederland, in meters.
+_RD_X = (-7_000.0, 300_000.0)
+_RD_Y = (289_000.0, 629_000.0)
+# Nederland in graden; ligt x hierin als breedte en y als lengte, dan zijn ze verwisseld.
+_NL_LENGTE = (3.0, 7.5)
+_NL_BREEDTE = (50.5, 54.0)
+
+_REDENEN = {
+    "Self-intersection": "zelfdoorsnijding",
+    "Ring Self-intersection": "ring snijdt zichzelf",
+    "Too few points in geometry component": "te weinig punten",
+    "Hole lies outside shell": "gat ligt buiten de buitenrand",
+    "Nested holes": "gat ligt in een ander gat",
+    "Nested shells": "vlak ligt in een ander vlak",
+    "Interior is disconnected": "binnenkant is niet samenhangend",
+    "Invalid Coordinate": "ongeldige coördinaat",
+    "Ring is not closed": "ring is niet gesloten",
+    "Duplicate Rings": "dubbele ringen",
+}
+
+
+@dataclass(frozen=True)
+class Probleem:
+    """Eén reden waarom een laag niet bruikbaar is.
+
+    Attributes
+    ----------
+    melding : str
+        Wat er mis is, in het Nederlands.
+    feature : str, optional
+        Welke feature: index en, waar aanwezig, de ``naam``, bijvoorbeeld ``"3 (naam 'Asserbos')"``.
+    veld : str, optional
+        Het attribuut waar het om gaat.
+    """
+
+    melding: str
+    feature: str | None = None
+    veld: str | None = None
+
+    def __str__(self) -> str:
+        plaats = []
+        if self.feature is not None:
+            plaats.append(f"feature {self.feature}")
+        if self.veld is not None:
+            plaats.append(f"veld '{self.veld}'")
+        return f"{', '.join(plaats)}: {self.melding}" if plaats else self.melding
+
+
+def valideer_laag(
+    gegevens: gpd.GeoDataFrame | str | os.PathLike,
+    naam: str,
+    *,
+    laag: str | None = None,
+    gemeente: BaseGeometry | None = None,
+) -> list[Probleem]:
+    """Controleer of data een laag uit de catalogus kan vervangen.
+
+    Controleert het coördinatenstelsel (aanwezig, om te rekenen naar EPSG:28992 en passend
+    bij de coördinaten), de geometrie (aanwezig, geldig, juist type), de verplichte
+    attributen en hun toegestane waarden, en of elke feature binnen de gemeente ligt.
+
+    Parameters
+    ----------
+    gegevens : GeoDataFrame or path-like
+        De data zelf, of een GeoPackage, Shapefile of GeoJSON.
+    naam : str
+        Naam van de laag uit de catalogus die de data moet vervangen.
+    laag : str, optional
+        Tabel of laag binnen het bestand (zie :func:`omgevingsvisie.lagen.lees_bestand`).
+    gemeente : shapely geometry, optional
+        Gemeentegrens in EPSG:28992; standaard de vereniging van
+        ``laad_laag("gemeentegrens")``. Bij het valideren van de gemeentegrens zelf
+        vervalt de ligging-controle als ``gemeente`` niet is gegeven.
+
+    Returns
+    -------
+    list of Probleem
+        Alle gevonden problemen; leeg als de data bruikbaar is.
+    """
+    schema = SCHEMAS.get(naam)
+    if schema is None:
+        return [Probleem(f"onbekende laag '{naam}'; verwacht een van: {', '.join(LAAGNAMEN)}")]
+    if isinstance(gegevens, gpd.GeoDataFrame):
+        gdf = gegevens
+    else:
+        try:
+            gdf = lees_gegevens(gegevens, naam, laag=laag)
+        except OmgevingsvisieFout as fout:
+            return [Probleem(str(fout))]
+    if not isinstance(gdf, gpd.GeoDataFrame) or gdf._geometry_column_name not in gdf:
+        return [Probleem("de laag heeft geen geometriekolom")]
+    if gdf.empty:
+        return [Probleem("de laag bevat geen features")]
+
+    if not gdf.index.is_unique:
+        gdf = gdf.reset_index(drop=True)
+
+    labels = _labels(gdf)
+    problemen = _attribuutproblemen(gdf, schema, labels)
+    geldig, geometrieproblemen = _geometrieproblemen(gdf.geometry, schema, labels)
+    rd, crsproblemen = _naar_rd(gdf.geometry)
+    problemen += geometrieproblemen + crsproblemen
+    # De gemeentegrens zelf toetsen aan (een vervanging van) zichzelf zegt niets.
+    if rd is not None and schema.binnen_gemeente and not (gemeente is None and naam == "gemeentegrens"):
+        if gemeente is None:
+            gemeente = shapely.union_all(lagen.laad_laag("gemeentegrens").geometry.values)
+        problemen += _buiten_gemeente(rd[geldig], gemeente, labels)
+    return problemen
+
+
+def lees_gegevens(
+    pad: str | os.PathLike, naam: str | None = None, *, laag: str | None = None
+) -> gpd.GeoDataFrame:
+    """Lees een bestand met (eigen) laagdata; elke leesfout wordt een nette fout.
+
+    Parameters
+    ----------
+    pad : path-like
+        GeoPackage, Shapefile of GeoJSON.
+    naam : str, optional
+        Laagnaam uit de catalogus; kiest de tabel met die naam als ``laag`` ontbreekt.
+    laag : str, optional
+        Tabel of laag binnen het bestand.
+
+    Raises
+    ------
+    BestandOntbreekt
+        Het bestand of de laag bestaat niet.
+    InvoerFout
+        Het bestand is niet te lezen of het is onduidelijk welke laag bedoeld is.
+    """
+    try:
+        return lagen.lees_bestand(Path(pad), laag, naam=naam)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as fout:
+        raise InvoerFout(f"{pad} kan niet worden gelezen: {fout}") from None
+
+
+def _labels(gdf: gpd.GeoDataFrame) -> dict[Hashable, str]:
+    """Hoe elke feature in meldingen heet: index, en de naam als die er is."""
+    namen = gdf["naam"] if "naam" in gdf else pd.Series(None, index=gdf.index)
+    return {i: f"{i} (naam '{n}')" if _ingevuld(n) else str(i) for i, n in namen.items()}
+
+
+def _ingevuld(waarde: object) -> bool:
+    if isinstance(waarde, str):
+        return waarde.strip() != ""
+    return not (pd.api.types.is_scalar(waarde) and pd.isna(waarde))
+
+
+def _attribuutproblemen(gdf: gpd.GeoDataFrame, schema: LaagSchema, labels: dict) -> list[Probleem]:
+    problemen = []
+    for veld in schema.attributen:
+        if veld not in gdf.columns:
+            aanwezig = ", ".join(map(str, gdf.columns.drop(gdf.geometry.name))) or "geen"
+            problemen.append(Probleem(f"verplicht attribuut ontbreekt (aanwezige kolommen: {aanwezig})", veld=veld))
+            continue
+        toegestaan = schema.waarden.get(veld)
+        for i, waarde in gdf[veld].items():
+            if not _ingevuld(waarde):
+                problemen.append(Probleem("verplichte waarde ontbreekt (leeg of NULL)", labels[i], veld))
+            elif toegestaan and str(waarde) not in toegestaan:
+                problemen.append(Probleem(
+                    f"waarde '{waarde}' is niet toegestaan; verwacht een van: {', '.join(toegestaan)}",
+                    labels[i], veld,
+                ))
+    return problemen
+
+
+def _geometrieproblemen(
+    geometrie: gpd.GeoSeries, schema: LaagSchema, labels: dict
+) -> tuple[pd.Series, list[Probleem]]:
+    """Problemen per feature, plus welke features geldig genoeg zijn voor de ligging."""
+    typen = schema.toegestane_geometrieen()
+    problemen, bruikbaar = [], pd.Series(False, index=geometrie.index)
+    for i, geom in geometrie.items():
+        if geom is None:
+            problemen.append(Probleem("geometrie ontbreekt", labels[i]))
+        elif geom.is_empty:
+            problemen.append(Probleem("geometrie is leeg", labels[i]))
+        elif not geom.is_valid:
+            problemen.append(Probleem(f"ongeldige geometrie: {_reden(geom)}", labels[i]))
+        else:
+            bruikbaar[i] = True
+        if geom is not None and not geom.is_empty and geom.geom_type not in typen:
+            problemen.append(Probleem(
+                f"geometrietype {geom.geom_type} is niet toegestaan in laag '{schema.naam}'; "
+                f"verwacht {' of '.join(typen)}",
+                labels[i],
+            ))
+    return bruikbaar, problemen
+
+
+def _reden(geom: BaseGeometry) -> str:
+    """Waarom een geometrie ongeldig is, in het Nederlands, met de plek."""
+    uitleg = explain_validity(geom)
+    gevonden = re.fullmatch(r"(.*?)\s*\[(\S+) (\S+)\]", uitleg)
+    if not gevonden:
+        return uitleg
+    reden, x, y = gevonden.groups()
+    return f"{_REDENEN.get(reden, reden)} bij ({_punt(float(x), float(y))})"
+
+
+def _punt(x: float, y: float) -> str:
+    if abs(x) >= 1000 or abs(y) >= 1000:
+        return f"{x:.0f}, {y:.0f}"
+    return f"{x:.5f}, {y:.5f}"
+
+
+def _naar_rd(geometrie: gpd.GeoSeries) -> tuple[gpd.GeoSeries | None, list[Probleem]]:
+    """Reken om naar EPSG:28992, of leg uit waarom dat niet kan of niet klopt.
+
+    Geeft ``None`` in plaats van de omgerekende geometrie als de ligging niet te
+    controleren is.
+    """
+    crs, soort = geometrie.crs, _soort(geometrie)
+    if crs is None:
+        hint = {"rd": "; de coördinaten lijken RD New, ken EPSG:28992 toe",
+                "graden": "; de coördinaten lijken lengte/breedte, ken EPSG:4326 toe"}
+        return None, [Probleem(
+            "geen coördinatenstelsel (CRS); sla de laag op met een CRS, bij voorkeur "
+            "EPSG:28992 (RD New)" + hint.get(soort, "")
+        )]
+    xy = shapely.get_coordinates(geometrie.values)
+    if len(xy) == 0:
+        return None, []
+    voorbeeld, gezegd = _punt(*xy[0]), _crs_naam(crs)
+    if crs.is_geographic and soort == "rd":
+        melding = (f"de coördinaten (bijv. {voorbeeld}) zijn RD-meters, maar het bestand zegt "
+                   f"{gezegd} (graden); geef het juiste coördinatenstelsel op: EPSG:28992")
+    elif crs.is_geographic and soort == "verwisseld":
+        melding = (f"lengte- en breedtegraad lijken verwisseld (bijv. {voorbeeld}); Assen ligt "
+                   "rond lengtegraad 6.5 (x) en breedtegraad 53.0 (y)")
+    elif crs.is_geographic and soort != "graden":
+        melding = f"de coördinaten (bijv. {voorbeeld}) zijn geen graden, maar het bestand zegt {gezegd}"
+    elif not crs.is_geographic and soort in ("graden", "verwisseld"):
+        melding = (f"de coördinaten (bijv. {voorbeeld}) lijken graden (lengte/breedte), maar het "
+                   f"bestand zegt {gezegd}; geef het juiste coördinatenstelsel op, bijv. EPSG:4326")
+    else:
+        melding = None
+    if melding:
+        return None, [Probleem(melding)]
+    try:
+        rd = geometrie.to_crs(CRS)
+    except (pyproj.exceptions.ProjError, pyproj.exceptions.CRSError) as fout:
+        return None, [Probleem(f"coördinatenstelsel {gezegd} is niet om te rekenen naar {CRS}: {fout}")]
+    if _soort(rd) != "rd":
+        x0, y0, x1, y1 = rd.total_bounds
+        return None, [Probleem(
+            f"na omrekening van {gezegd} naar {CRS} ligt de laag niet in Nederland "
+            f"(x {x0:.0f} … {x1:.0f}, y {y0:.0f} … {y1:.0f}); klopt het coördinatenstelsel?"
+        )]
+    return rd, []
+
+
+def _soort(geometrie: gpd.GeoSeries) -> str | None:
+    """Wat voor coördinaten de geometrie heeft: ``rd``, ``graden``, ``verwisseld`` of ``None``."""
+    xy = shapely.get_coordinates(geometrie.values)
+    if len(xy) == 0 or not np.isfinite(xy).all():
+        return None
+    x, y = xy[:, 0], xy[:, 1]
+
+    def binnen(waarden: np.ndarray, bereik: tuple[float, float]) -> bool:
+        return bool(((waarden >= bereik[0]) & (waarden <= bereik[1])).all())
+
+    if binnen(x, _RD_X) and binnen(y, _RD_Y):
+        return "rd"
+    if binnen(x, _NL_BREEDTE) and binnen(y, _NL_LENGTE):
+        return "verwisseld"
+    if binnen(x, (-180, 180)) and binnen(y, (-90, 90)):
+        return "graden"
+    return None
+
+
+def _crs_naam(crs: pyproj.CRS) -> str:
+    epsg = crs.to_epsg()
+    return f"EPSG:{epsg}" if epsg else f"'{crs.name}'"
+
+
+def _buiten_gemeente(rd: gpd.GeoSeries, gemeente: BaseGeometry, labels: dict) -> list[Probleem]:
+    """Features die verder dan de tolerantie buiten de gemeentegrens liggen."""
+    ruim = gemeente.buffer(GEMEENTE_TOLERANTIE_M)
+    shapely.prepare(ruim)
+    problemen = []
+    for i, geom in rd[~shapely.within(rd.values, ruim)].items():
+        if geom.disjoint(gemeente):
+            melding = f"ligt buiten de gemeente, op {_meters(geom.distance(gemeente))} van de gemeentegrens"
+        else:
+            # Grootste afstand van een hoekpunt van het deel buiten de grens: hoe ver het uitsteekt.
+            buiten = shapely.points(shapely.get_coordinates(geom.difference(gemeente)))
+            melding = f"steekt tot {_meters(shapely.distance(buiten, gemeente).max())} buiten de gemeentegrens uit"
+        problemen.append(Probleem(f"{melding} (toegestaan: {_meters(GEMEENTE_TOLERANTIE_M)})", labels[i]))
+    return problemen
+
+
+def _meters(afstand: float) -> str:
+    return f"{afstand:,.0f} m".replace(",", ".")
