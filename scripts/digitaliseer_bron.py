@@ -127,6 +127,11 @@ DOORFIETSROUTE = LineString([
 ])
 
 
+NIET_KNIPPEN = ("natura2000", "wijken", "buurten")
+"""Lagen die niet op de gemeentegrens worden afgeknipt: Natura 2000 reikt erbuiten en de
+CBS-wijken en -buurten blijven zoals het CBS ze levert."""
+
+
 def op_lijn(lijn: LineString, x: float, y: float) -> Point:
     """Het punt op ``lijn`` dat het dichtst bij (x, y) ligt: oversteken liggen óp de barrière."""
     return nearest_points(lijn, Point(x, y))[0]
@@ -250,7 +255,7 @@ def maak_lagen() -> dict[str, tuple[dict, list[tuple[dict, object]]]]:
     wijkcentra = [
         ("Kloosterveste", kloosterveste.x, kloosterveste.y, "Kloosterveen",
          "Cirkelvormig stadshart met straal 200 m (Cobouw 1997); middelpunt = zwaartepunt CBS-buurt Kloosterveste"),
-        ("Marsdijk (Winkelrijk Marsdijk)", 235150, 559500, "Marsdijk", "indicatief, midden woongebied Marsdijk"),
+        ("Marsdijk (Winkelrijk Marsdijk)", 235350, 559650, "Marsdijk", "indicatief, midden woongebied Marsdijk"),
         ("Nobellaan (Lariks)", 232850, 557700, "Lariks", "'Centraal in de wijk ligt winkelcentrum Nobellaan' (§3.4 Lariks)"),
         ("Peelo", 233650, 559550, "Peelo", "indicatief, midden van de wijk Peelo"),
     ]
@@ -263,7 +268,8 @@ def maak_lagen() -> dict[str, tuple[dict, list[tuple[dict, object]]]]:
     )
 
     # -- bedrijventerreinen --------------------------------------------------------------------
-    messchenveld_ii = vlak((235050, 561000), (235800, 560980), (236200, 561350), (235800, 561700), (235300, 561450))
+    messchenveld_ii = vlak((235050, 561000), (235800, 560980), (236200, 561350), (235800, 561700), (235300, 561450)
+                           ).difference(buurten("Messchenveld"))
     bedrijven = [
         ("Stadsbedrijvenpark", stadsbedrijvenpark, "bestaand", "4.1", "gemengd; Havenkwartier transformeert naar wonen",
          "CBS-buurten Bedrijventerrein West/Oost, Marsdijk West/Oost, Havenkanaal Noord-/Zuidzijde (247 ha bruto gepubliceerd)"),
@@ -588,6 +594,8 @@ def main(argv=None) -> int:
         print(f"{len(bestaand)} bronbestanden bestaan al in {DOEL}; gebruik --overschrijf.", file=sys.stderr)
         return 2
     for naam, (metadata, features) in lagen.items():
+        if naam not in NIET_KNIPPEN:
+            features = [(props, binnen_gemeente(geom)) for props, geom in features]
         schrijf_geojson(DOEL / f"{naam}.geojson", naam, metadata, features)
         print(f"{naam}: {len(features)} features")
     return 0
