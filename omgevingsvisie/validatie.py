@@ -8,7 +8,7 @@ Voorbeelden
 >>> from omgevingsvisie.validatie import valideer_laag
 >>> for p in valideer_laag("mijn_groen.gpkg", "groenstructuur"):  # doctest: +SKIP
 ...     print(p)
-feature 3 (naam 'Asserbos'), veld 'type': waarde 'weiland' is niet toegestaan; verwacht een van: bos, park, ...
+feature 3 (naam 'Asserbos'), veld 'type': waarde 'weiland' is niet toegestaan; verwacht een van: ...
 """
 
 from __future__ import annotations
@@ -137,7 +137,8 @@ def valideer_laag(
     rd, crsproblemen = _naar_rd(gdf.geometry)
     problemen += geometrieproblemen + crsproblemen
     # De gemeentegrens zelf toetsen aan (een vervanging van) zichzelf zegt niets.
-    if rd is not None and schema.binnen_gemeente and not (gemeente is None and naam == "gemeentegrens"):
+    zelf = gemeente is None and naam == "gemeentegrens"
+    if rd is not None and schema.binnen_gemeente and not zelf:
         if gemeente is None:
             gemeente = shapely.union_all(lagen.laad_laag("gemeentegrens").geometry.values)
         problemen += _buiten_gemeente(rd[geldig], gemeente, labels)
@@ -188,7 +189,8 @@ def _attribuutproblemen(gdf: gpd.GeoDataFrame, schema: LaagSchema, labels: dict)
     for veld in schema.attributen:
         if veld not in gdf.columns:
             aanwezig = ", ".join(map(str, gdf.columns.drop(gdf.geometry.name))) or "geen"
-            problemen.append(Probleem(f"verplicht attribuut ontbreekt (aanwezige kolommen: {aanwezig})", veld=veld))
+            melding = f"verplicht attribuut ontbreekt (aanwezige kolommen: {aanwezig})"
+            problemen.append(Probleem(melding, veld=veld))
             continue
         toegestaan = schema.waarden.get(veld)
         for i, waarde in gdf[veld].items():
@@ -267,7 +269,8 @@ def _naar_rd(geometrie: gpd.GeoSeries) -> tuple[gpd.GeoSeries | None, list[Probl
         melding = (f"lengte- en breedtegraad lijken verwisseld (bijv. {voorbeeld}); Assen ligt "
                    "rond lengtegraad 6.5 (x) en breedtegraad 53.0 (y)")
     elif crs.is_geographic and soort != "graden":
-        melding = f"de coördinaten (bijv. {voorbeeld}) zijn geen graden, maar het bestand zegt {gezegd}"
+        melding = (f"de coördinaten (bijv. {voorbeeld}) zijn geen graden, maar het bestand zegt "
+                   f"{gezegd}")
     elif not crs.is_geographic and soort in ("graden", "verwisseld"):
         melding = (f"de coördinaten (bijv. {voorbeeld}) lijken graden (lengte/breedte), maar het "
                    f"bestand zegt {gezegd}; geef het juiste coördinatenstelsel op, bijv. EPSG:4326")
@@ -278,7 +281,8 @@ def _naar_rd(geometrie: gpd.GeoSeries) -> tuple[gpd.GeoSeries | None, list[Probl
     try:
         rd = geometrie.to_crs(CRS)
     except (pyproj.exceptions.ProjError, pyproj.exceptions.CRSError) as fout:
-        return None, [Probleem(f"coördinatenstelsel {gezegd} is niet om te rekenen naar {CRS}: {fout}")]
+        return None, [Probleem(f"coördinatenstelsel {gezegd} is niet om te rekenen naar {CRS}: "
+                               f"{fout}")]
     if _soort(rd) != "rd":
         x0, y0, x1, y1 = rd.total_bounds
         return None, [Probleem(
@@ -319,11 +323,13 @@ def _buiten_gemeente(rd: gpd.GeoSeries, gemeente: BaseGeometry, labels: dict) ->
     problemen = []
     for i, geom in rd[~shapely.within(rd.values, ruim)].items():
         if geom.disjoint(gemeente):
-            melding = f"ligt buiten de gemeente, op {_meters(geom.distance(gemeente))} van de gemeentegrens"
+            afstand = _meters(geom.distance(gemeente))
+            melding = f"ligt buiten de gemeente, op {afstand} van de gemeentegrens"
         else:
             # Grootste afstand van een hoekpunt van het deel buiten de grens: hoe ver het uitsteekt.
             buiten = shapely.points(shapely.get_coordinates(geom.difference(gemeente)))
-            melding = f"steekt tot {_meters(shapely.distance(buiten, gemeente).max())} buiten de gemeentegrens uit"
+            uitsteek = _meters(shapely.distance(buiten, gemeente).max())
+            melding = f"steekt tot {uitsteek} buiten de gemeentegrens uit"
         problemen.append(Probleem(f"{melding} (toegestaan: {_meters(GEMEENTE_TOLERANTIE_M)})", labels[i]))
     return problemen
 

@@ -19,7 +19,9 @@ _MAX_BRON = 60
 
 
 @click.group(cls=Groep, invoke_without_command=True)
-@click.option("--json", "als_json", is_flag=True, help="Geef het overzicht als JSON (met volledige bron en titel).")
+@click.option(
+    "--json", "als_json", is_flag=True, help="Geef het overzicht als JSON (met volledige bron en titel)."
+)
 @click.pass_context
 def lagen(ctx: click.Context, *, als_json: bool) -> None:
     """Toon alle lagen: naam, geometrie, aantal features, status en bron.
@@ -54,7 +56,9 @@ def _tabel(rijen: list[dict]) -> str:
 
 @lagen.command()
 @click.argument("pad", type=click.Path(path_type=Path))
-@click.option("--laag", "tabel", metavar="TABEL", help="Tabel of laag binnen het bestand, als het er meer heeft.")
+@click.option(
+    "--laag", "tabel", metavar="TABEL", help="Tabel of laag binnen het bestand, als het er meer heeft."
+)
 @click.option(
     "--als", "laagnaam", metavar="LAAGNAAM",
     help="Laag uit de catalogus die de data moet vervangen; standaard de tabel- of bestandsnaam.",

@@ -13,7 +13,7 @@ lagen_optie = click.option(
     metavar="CONFIG.toml",
     help="Configuratiebestand (TOML) met eigen lagen die de meegeleverde lagen vervangen.",
 )
-"""``--lagen CONFIG.toml``: eigen gemeentelijke data, zie :func:`omgevingsvisie.lagen.gebruik_configuratie`."""
+"""``--lagen CONFIG.toml``: eigen data, zie :func:`omgevingsvisie.lagen.gebruik_configuratie`."""
 
 overschrijf_optie = click.option(
     "--overschrijf",
