@@ -103,3 +103,36 @@ def bouw_geopackage(bron_map: Path, uitvoer: Path) -> list[str]:
         if os.path.exists(tijdelijk):
             os.unlink(tijdelijk)
     return list(tabellen)
+
+
+def _attributen(gdf: gpd.GeoDataFrame):
+    return gdf.drop(columns="geometry").astype(object).where(gdf.notna(), None)
+
+
+def verschillen(bron_map: Path, gpkg: Path) -> list[str]:
+    """Waarin de GeoPackage afwijkt van wat ``bron_map`` oplevert; leeg als hij bij is.
+
+    Vergelijkt tabellen, kolommen, features, geometrie (topologisch: de GeoPackage maakt
+    soms een MultiPolygon van een Polygon), attributen en metadata; tijdstempels in de
+    GeoPackage tellen niet mee.
+    """
+    if not Path(gpkg).exists():
+        return [f"{gpkg} bestaat niet"]
+    verwacht = tabellen_uit_bron(bron_map)
+    aanwezig = {r[0] for r in pyogrio.list_layers(gpkg)}
+    anders = [f"tabel {t} ontbreekt" for t in sorted(set(verwacht) - aanwezig)]
+    anders += [f"tabel {t} hoort er niet in" for t in sorted(aanwezig - set(verwacht))]
+    for tabel in sorted(set(verwacht) & aanwezig):
+        bron, metadata = verwacht[tabel]
+        gebouwd = pyogrio.read_dataframe(gpkg, layer=tabel)
+        info = pyogrio.read_info(gpkg, layer=tabel)
+        gebouwd_meta = {k: v for k, v in (info["layer_metadata"] or {}).items() if not k.isupper()}
+        if list(gebouwd.columns) != list(bron.columns) or len(gebouwd) != len(bron):
+            anders.append(f"{tabel}: kolommen of aantal features verschillen")
+        elif not gebouwd.geometry.geom_equals(bron.geometry).all():
+            anders.append(f"{tabel}: geometrie verschilt")
+        elif not _attributen(gebouwd).equals(_attributen(bron)):
+            anders.append(f"{tabel}: attributen verschillen")
+        elif gebouwd_meta != metadata:
+            anders.append(f"{tabel}: metadata verschilt")
+    return anders

@@ -9,35 +9,30 @@ import pyogrio
 import pytest
 
 from omgevingsvisie import InvoerFout, lagen
-from omgevingsvisie.bouw import bouw_geopackage, tabellen_uit_bron
+from omgevingsvisie.bouw import bouw_geopackage, verschillen
 
 BRON = lagen.data_map() / "bron"
 GPKG = lagen.data_map() / lagen.GPKG_NAAM
 
 
-def _attributen(gdf):
-    return gdf.drop(columns="geometry").astype(object).where(gdf.notna(), None)
-
-
 def test_geopackage_is_bij_met_bron():
     """Faalt als iemand een bronbestand wijzigt zonder ``python scripts/bouw_lagen.py``."""
-    verwacht = tabellen_uit_bron(BRON)
-    aanwezig = {r[0] for r in pyogrio.list_layers(GPKG)}
-    assert aanwezig == set(verwacht)
-    verouderd = []
-    for tabel, (bron, metadata) in verwacht.items():
-        gpkg = pyogrio.read_dataframe(GPKG, layer=tabel)
-        info = pyogrio.read_info(GPKG, layer=tabel)
-        gpkg_meta = {k: v for k, v in (info["layer_metadata"] or {}).items() if not k.isupper()}
-        if list(gpkg.columns) != list(bron.columns) or len(gpkg) != len(bron):
-            verouderd.append(f"{tabel}: kolommen of aantal features verschillen")
-        elif not gpkg.geometry.geom_equals(bron.geometry).all():  # GPKG maakt soms Multi van Polygon
-            verouderd.append(f"{tabel}: geometrie verschilt")
-        elif not _attributen(gpkg).equals(_attributen(bron)):
-            verouderd.append(f"{tabel}: attributen verschillen")
-        elif gpkg_meta != metadata:
-            verouderd.append(f"{tabel}: metadata verschilt")
+    verouderd = verschillen(BRON, GPKG)
     assert not verouderd, "Draai 'python scripts/bouw_lagen.py':\n" + "\n".join(verouderd)
+
+
+def test_verschillen_ziet_een_gewijzigde_bron(tmp_path):
+    bron = tmp_path / "bron"
+    shutil.copytree(BRON, bron)
+    pad = bron / "wijkcentra.geojson"
+    inhoud = json.loads(pad.read_text(encoding="utf-8"))
+    inhoud["features"][0]["geometry"]["coordinates"][0] += 10
+    inhoud["metadata"]["datum"] = "2030-01-01"
+    pad.write_text(json.dumps(inhoud), encoding="utf-8")
+    assert verschillen(bron, GPKG) == ["wijkcentra: geometrie verschilt"]
+    inhoud["features"][0]["geometry"]["coordinates"][0] -= 10
+    pad.write_text(json.dumps(inhoud), encoding="utf-8")
+    assert verschillen(bron, GPKG) == ["wijkcentra: metadata verschilt"]
 
 
 def test_bouw_schrijft_alle_tabellen(tmp_path):
