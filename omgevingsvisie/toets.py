@@ -1,0 +1,82 @@
+"""De toets: initiatieven langs het hele regelboek.
+
+Voor grote bestanden is de toets ontworpen als batch: alle lagen worden één keer geladen en
+geïndexeerd in een :class:`~omgevingsvisie.regels.ToetsContext`, en elke regel beantwoordt
+zijn ruimtelijke vraag voor alle initiatieven tegelijk.
+
+Voorbeeld
+---------
+>>> from omgevingsvisie.initiatief import lees_initiatieven      # doctest: +SKIP
+>>> from omgevingsvisie.toets import toets
+>>> plannen, waarschuwingen = lees_initiatieven("voorbeelden/initiatieven.geojson")
+>>> for r in toets(plannen):
+...     print(r.initiatief["naam"], r.oordeel)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Callable
+
+import geopandas as gpd
+import numpy as np
+
+from .bevinding import Bevinding, ToetsResultaat
+from .regels import REGELBOEK, Parameters, Regel, ToetsContext
+
+PROGRAMMA = ("functies", "woningen", "sociale_huur", "bvo_detailhandel_m2", "bvo_kantoor_m2", "bvo_leisure_m2",
+             "milieucategorie", "groen_pct", "groen_dak_m2", "waterberging_mm", "bomen_kap", "bomen_plant",
+             "energieneutraal", "aardgasvrij", "lv_verbinding")
+
+
+def _json_waarde(w: Any) -> Any:
+    if isinstance(w, tuple):
+        return list(w)
+    if isinstance(w, np.generic):
+        return w.item()
+    if isinstance(w, float) and np.isnan(w):
+        return None
+    return w
+
+
+def toets(plannen: gpd.GeoDataFrame, *, lagen: Mapping[str, gpd.GeoDataFrame] | None = None,
+          parameters: Parameters | None = None,
+          regels: Sequence[tuple[Regel, Callable[[ToetsContext], list[Bevinding]]]] | None = None,
+          ) -> list[ToetsResultaat]:
+    """Toets initiatieven aan alle regels.
+
+    Parameters
+    ----------
+    plannen : GeoDataFrame
+        Genormaliseerde initiatieven in EPSG:28992 (uit
+        :func:`omgevingsvisie.initiatief.lees_initiatieven`).
+    lagen : mapping, optional
+        Lagen die de meegeleverde (of met ``vervang_laag`` vervangen) lagen overschrijven.
+    parameters : Parameters, optional
+        Standaard de parameters uit ``regels/parameters.toml``.
+    regels : sequence, optional
+        Een deel van het regelboek; standaard alle regels.
+
+    Returns
+    -------
+    list of ToetsResultaat
+        Eén per initiatief, in de volgorde van ``plannen``.
+    """
+    ctx = ToetsContext(plannen, lagen=lagen, parameters=parameters)
+    per_regel = []
+    for regel, functie in (regels or REGELBOEK):
+        bevindingen = functie(ctx)
+        if len(bevindingen) != len(ctx):
+            raise RuntimeError(f"Regel {regel.id} gaf {len(bevindingen)} bevindingen voor {len(ctx)} initiatieven")
+        per_regel.append(bevindingen)
+    focus = ctx.focusgebieden()
+    wijknamen = ctx.laag("wijken").naam.to_numpy()
+    wijken = [sorted(wijknamen[f].tolist()) for f in ctx.features_per_plan("wijken")]
+    resultaten = []
+    for i in range(len(ctx)):
+        rij = ctx.plannen.iloc[i]
+        initiatief = {"naam": str(rij["naam"]), "oppervlakte_m2": round(float(ctx.geometrie[i].area), 1),
+                      "focusgebieden": focus[i], "wijken": wijken[i]}
+        initiatief.update({k: _json_waarde(rij[k]) for k in PROGRAMMA if k in ctx.plannen.columns})
+        resultaten.append(ToetsResultaat(initiatief, ctx.geometrie[i], [b[i] for b in per_regel]))
+    return resultaten
