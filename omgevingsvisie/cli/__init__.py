@@ -12,6 +12,7 @@ import click
 from .. import __version__, lagen
 from .basis import Groep
 from .cmd_lagen import lagen as lagen_commando
+from .cmd_toets import toets as toets_commando
 from .opties import lagen_optie
 
 __all__ = ["main"]
@@ -45,3 +46,4 @@ def main(*, configuratie: Path | None) -> None:
 
 
 main.add_command(lagen_commando)
+main.add_command(toets_commando)

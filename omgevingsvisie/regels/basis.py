@@ -64,6 +64,10 @@ class ToetsContext:
         if plannen.crs is None or not plannen.crs.equals(CRS):
             raise ValueError(f"Initiatieven moeten in {CRS} staan, gekregen: {plannen.crs}")
         self.plannen = plannen.reset_index(drop=True)
+        # kolommen als Python-lijsten: regels vragen per plan waarden op, pandas-indexering is daar te traag voor
+        self._kolommen = {k: self.plannen[k].tolist() for k in self.plannen.columns if k != self.plannen.geometry.name}
+        self._geometrie = self.plannen.geometry.values
+        self._oppervlakte = self.plannen.geometry.area.to_numpy()
         self.p = parameters or laad_parameters()
         self._gegeven = dict(lagen or {})
         self._lagen: dict[str, gpd.GeoDataFrame] = {}
@@ -75,7 +79,12 @@ class ToetsContext:
     @property
     def geometrie(self) -> np.ndarray:
         """De plangeometrieën als shapely-array."""
-        return self.plannen.geometry.values
+        return self._geometrie
+
+    @property
+    def oppervlakte(self) -> np.ndarray:
+        """De oppervlakte van elk plan in m²."""
+        return self._oppervlakte
 
     def laag(self, naam: str) -> gpd.GeoDataFrame:
         """Een laag in EPSG:28992 met index 0..n-1, één keer geladen."""
@@ -165,13 +174,11 @@ class ToetsContext:
         return [sorted(namen[f].tolist()) for f in self.features_per_plan("focusgebieden")]
 
     def functies(self, i: int) -> tuple[str, ...]:
-        return tuple(self.plannen.at[i, "functies"] or ())
+        return tuple(self._kolommen["functies"][i] or ())
 
     def waarde(self, i: int, kolom: str) -> Any:
         """Een programmawaarde van plan ``i``; ``None`` als die ontbreekt (of NaN is)."""
-        if kolom not in self.plannen.columns:
-            return None
-        w = self.plannen.at[i, kolom]
+        w = self._kolommen[kolom][i] if kolom in self._kolommen else None
         if w is None or (isinstance(w, float) and np.isnan(w)):
             return None
         return w

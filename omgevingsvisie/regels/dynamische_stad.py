@@ -27,7 +27,7 @@ MEERDERHEID = 0.5
 
 def _aandeel(ctx: ToetsContext, naam: str, filter_: np.ndarray | None = None) -> np.ndarray:
     opp, _ = ctx.overlap(naam, filter_=filter_)
-    return opp / ctx.plannen.geometry.area.to_numpy()
+    return opp / ctx.oppervlakte
 
 
 def _focus_filter(ctx: ToetsContext, naam: str) -> np.ndarray:
@@ -43,7 +43,7 @@ def _schil(ctx: ToetsContext) -> np.ndarray:
     if len(schil) == 0:
         return np.zeros(len(ctx))
     vlak = shapely.intersection(shapely.union_all(schil), bsg)
-    return shapely.area(shapely.intersection(ctx.geometrie, vlak)) / ctx.plannen.geometry.area.to_numpy()
+    return shapely.area(shapely.intersection(ctx.geometrie, vlak)) / ctx.oppervlakte
 
 
 def ds1(ctx: ToetsContext) -> list[Bevinding]:

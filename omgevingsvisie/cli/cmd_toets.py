@@ -1,0 +1,83 @@
+"""``omgevingsvisie toets``: initiatieven toetsen aan de Omgevingsvisie en rapporteren."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from .._uitvoer import controleer_doelen
+from ..initiatief import lees_initiatieven
+from ..regels import laad_parameters
+from ..toets import toets as voer_toets_uit
+from .basis import Commando
+from .opties import overschrijf_optie
+
+FORMATEN = ("json", "html", "md")
+EXIT_STRIJDIG = 3
+KAARTNAAM = "toetskaart.html"
+
+
+def _formaten(ctx: click.Context, param: click.Parameter, waarde: str) -> tuple[str, ...]:
+    gekozen = tuple(dict.fromkeys(f.strip().lower() for f in waarde.split(",") if f.strip()))
+    onbekend = [f for f in gekozen if f not in FORMATEN]
+    if onbekend or not gekozen:
+        raise click.BadParameter(f"onbekend formaat {', '.join(onbekend) or '(leeg)'}; kies uit {', '.join(FORMATEN)}")
+    return gekozen
+
+
+@click.command(cls=Commando)
+@click.argument("initiatief", type=click.Path(path_type=Path))
+@click.option("--uitvoer", required=True, type=click.Path(file_okay=False, path_type=Path), metavar="MAP",
+              help="Map voor de rapporten (wordt aangemaakt).")
+@click.option("--formaat", default="json,html,md", show_default=True, callback=_formaten,
+              help="Rapportformaten, komma-gescheiden: json, html, md.")
+@click.option("--kaart", is_flag=True, help=f"Maak ook een interactieve toetskaart ({KAARTNAAM}).")
+@click.option("--streng", is_flag=True, help="Exitcode 3 als een initiatief strijdig is.")
+@click.option("--laag", "tabel", metavar="TABEL", help="Tabel of laag in het invoerbestand, als het er meer heeft.")
+@click.option("--parameters", "parameterbestand", type=click.Path(dir_okay=False, path_type=Path), metavar="EIGEN.toml",
+              help="Eigen parameterbestand met afwijkende drempels (de rest komt uit de standaard).")
+@overschrijf_optie
+def toets(*, initiatief: Path, uitvoer: Path, formaat: tuple[str, ...], kaart: bool, streng: bool,
+          tabel: str | None, parameterbestand: Path | None, overschrijf: bool) -> None:
+    """Toets initiatieven aan de principes van de Omgevingsvisie en de Visiekaart 2040.
+
+    INITIATIEF is een GeoJSON, GeoPackage of Shapefile met één of meer plangebieden en hun
+    programma (naam, functies, woningen, sociale_huur, ...). Per initiatief komt er een
+    rapport in MAP; bij meerdere initiatieven ook een samenvatting (CSV en GeoPackage).
+    Eerst wordt alle invoer gecontroleerd: bij fouten volgt een lijst met alle problemen
+    en wordt niets geschreven.
+
+    \b
+    Voorbeelden:
+      $ omgevingsvisie toets voorbeelden/initiatieven.geojson --uitvoer rapporten --kaart
+      $ omgevingsvisie toets plan.gpkg --uitvoer advies --formaat html,md --streng
+      $ omgevingsvisie toets plan.geojson --uitvoer advies --parameters assen_2026.toml --overschrijf
+
+    Exitcodes: 0 klaar (ongeacht het oordeel), 2 onjuiste invoer, 3 alleen met --streng
+    als een initiatief strijdig is.
+    """
+    from ..rapport import schrijf_rapporten
+
+    parameters = laad_parameters(parameterbestand)
+    plannen, waarschuwingen = lees_initiatieven(initiatief, laag=tabel)
+    for waarschuwing in waarschuwingen:
+        click.echo(f"Waarschuwing: {waarschuwing}", err=True)
+    if kaart:
+        controleer_doelen([uitvoer / KAARTNAAM], overschrijf=overschrijf)
+    resultaten = voer_toets_uit(plannen, parameters=parameters)
+    paden = schrijf_rapporten(resultaten, uitvoer, formaten=formaat, overschrijf=overschrijf)
+    if kaart:
+        from ..kaarten import bewaar_kaart, kaart_toets
+
+        paden.append(bewaar_kaart(kaart_toets(resultaten), uitvoer / KAARTNAAM, overschrijf=overschrijf))
+
+    for r in resultaten:
+        telling = Counter(b.status for b in r.bevindingen)
+        click.echo(f"{r.initiatief['naam']}: {r.oordeel} ({telling['strijdig']} strijdig, "
+                   f"{telling['aandachtspunt']} aandachtspunten, {telling['onvoldoende_gegevens']} onvoldoende gegevens)")
+    click.echo(f"{len(paden)} bestanden geschreven in {uitvoer}")
+    if streng and any(r.oordeel == "strijdig" for r in resultaten):
+        raise click.exceptions.Exit(EXIT_STRIJDIG)
+
