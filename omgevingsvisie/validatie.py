@@ -32,7 +32,14 @@ from . import lagen
 from ._errors import InvoerFout, OmgevingsvisieFout
 from .catalogus import CRS, GEMEENTE_TOLERANTIE_M, LAAGNAMEN, SCHEMAS, LaagSchema
 
-__all__ = ["Probleem", "lees_gegevens", "valideer_laag"]
+__all__ = [
+    "Probleem",
+    "buiten_gemeente",
+    "lees_gegevens",
+    "naar_rd",
+    "reden_ongeldig",
+    "valideer_laag",
+]
 
 # Bereik van RD New (EPSG:28992) rond Nederland, in meters.
 _RD_X = (-7_000.0, 300_000.0)
@@ -134,14 +141,14 @@ def valideer_laag(
     labels = _labels(gdf)
     problemen = _attribuutproblemen(gdf, schema, labels)
     geldig, geometrieproblemen = _geometrieproblemen(gdf.geometry, schema, labels)
-    rd, crsproblemen = _naar_rd(gdf.geometry)
+    rd, crsproblemen = naar_rd(gdf.geometry)
     problemen += geometrieproblemen + crsproblemen
     # De gemeentegrens zelf toetsen aan (een vervanging van) zichzelf zegt niets.
     zelf = gemeente is None and naam == "gemeentegrens"
     if rd is not None and schema.binnen_gemeente and not zelf:
         if gemeente is None:
             gemeente = shapely.union_all(lagen.laad_laag("gemeentegrens").geometry.values)
-        problemen += _buiten_gemeente(rd[geldig], gemeente, labels)
+        problemen += buiten_gemeente(rd[geldig], gemeente, labels)
     return problemen
 
 
@@ -216,7 +223,7 @@ def _geometrieproblemen(
         elif geom.is_empty:
             problemen.append(Probleem("geometrie is leeg", labels[i]))
         elif not geom.is_valid:
-            problemen.append(Probleem(f"ongeldige geometrie: {_reden(geom)}", labels[i]))
+            problemen.append(Probleem(f"ongeldige geometrie: {reden_ongeldig(geom)}", labels[i]))
         else:
             bruikbaar[i] = True
         if geom is not None and not geom.is_empty and geom.geom_type not in typen:
@@ -228,8 +235,19 @@ def _geometrieproblemen(
     return bruikbaar, problemen
 
 
-def _reden(geom: BaseGeometry) -> str:
-    """Waarom een geometrie ongeldig is, in het Nederlands, met de plek."""
+def reden_ongeldig(geom: BaseGeometry) -> str:
+    """Waarom een geometrie ongeldig is, in het Nederlands, met de plek.
+
+    Parameters
+    ----------
+    geom : shapely geometry
+        Een ongeldige geometrie.
+
+    Returns
+    -------
+    str
+        Bijvoorbeeld ``"zelfdoorsnijding bij (233750, 556650)"``.
+    """
     uitleg = explain_validity(geom)
     gevonden = re.fullmatch(r"(.*?)\s*\[(\S+) (\S+)\]", uitleg)
     if not gevonden:
@@ -244,11 +262,24 @@ def _punt(x: float, y: float) -> str:
     return f"{x:.5f}, {y:.5f}"
 
 
-def _naar_rd(geometrie: gpd.GeoSeries) -> tuple[gpd.GeoSeries | None, list[Probleem]]:
+def naar_rd(geometrie: gpd.GeoSeries) -> tuple[gpd.GeoSeries | None, list[Probleem]]:
     """Reken om naar EPSG:28992, of leg uit waarom dat niet kan of niet klopt.
 
-    Geeft ``None`` in plaats van de omgerekende geometrie als de ligging niet te
-    controleren is.
+    Herkent een ontbrekend stelsel, RD-meters in een bestand dat graden zegt, verwisselde
+    lengte- en breedtegraad, graden in een bestand dat RD zegt, een stelsel dat niet om te
+    rekenen is en een ligging buiten Nederland na omrekening.
+
+    Parameters
+    ----------
+    geometrie : GeoSeries
+        Geometrie met het coördinatenstelsel uit het bestand.
+
+    Returns
+    -------
+    rd : GeoSeries or None
+        De geometrie in EPSG:28992, of ``None`` als de ligging niet te controleren is.
+    problemen : list of Probleem
+        Leeg, of één probleem met het stelsel (zonder feature: het geldt voor het bestand).
     """
     crs, soort = geometrie.crs, _soort(geometrie)
     if crs is None:
@@ -316,8 +347,23 @@ def _crs_naam(crs: pyproj.CRS) -> str:
     return f"EPSG:{epsg}" if epsg else f"'{crs.name}'"
 
 
-def _buiten_gemeente(rd: gpd.GeoSeries, gemeente: BaseGeometry, labels: dict) -> list[Probleem]:
-    """Features die verder dan de tolerantie buiten de gemeentegrens liggen."""
+def buiten_gemeente(rd: gpd.GeoSeries, gemeente: BaseGeometry, labels: dict) -> list[Probleem]:
+    """Features die verder dan de tolerantie buiten de gemeentegrens liggen.
+
+    Parameters
+    ----------
+    rd : GeoSeries
+        Geldige geometrieën in EPSG:28992.
+    gemeente : shapely geometry
+        De gemeentegrens in EPSG:28992.
+    labels : dict
+        Per index van ``rd`` hoe de feature in meldingen heet.
+
+    Returns
+    -------
+    list of Probleem
+        Eén probleem per feature die verder dan ``GEMEENTE_TOLERANTIE_M`` buiten de grens ligt.
+    """
     ruim = gemeente.buffer(GEMEENTE_TOLERANTIE_M)
     shapely.prepare(ruim)
     problemen = []
