@@ -115,6 +115,18 @@ class ToetsContext:
         plan, feature = self.paren(naam)
         return [feature[plan == i] for i in range(len(self))]
 
+    def features_binnen(self, naam: str) -> list[np.ndarray]:
+        """Per plan de indexen van de (vlak)features waarmee het oppervlakte deelt.
+
+        Anders dan :meth:`features_per_plan` telt alleen raken (een gedeelde rand) niet:
+        een plan naast de binnenstad ligt niet 'in' de binnenstad.
+        """
+        plan, feature = self.paren(naam)
+        stukken = shapely.intersection(self.geometrie[plan], self.laag(naam).geometry.values[feature])
+        deelt = shapely.area(stukken) > 0
+        plan, feature = plan[deelt], feature[deelt]
+        return [feature[plan == i] for i in range(len(self))]
+
     def overlap(self, naam: str, *, filter_: np.ndarray | None = None) -> tuple[np.ndarray, list[BaseGeometry | None]]:
         """Per plan de oppervlakte (m²) en geometrie van de overlap met de laag.
 
@@ -153,17 +165,20 @@ class ToetsContext:
         uit_feature[bron] = doelen[doel]
         return uit_afstand, uit_feature
 
-    def verste_afstand(self, naam: str, *, filter_: np.ndarray | None = None, stap_m: float = 25.0) -> np.ndarray:
+    def verste_afstand(self, naam: str | tuple[str, ...], *, filter_: np.ndarray | None = None,
+                       stap_m: float = 25.0) -> np.ndarray:
         """Per plan de afstand van het verst gelegen punt van het plan tot de laag.
 
         Benadert 'de woning die het verst weg ligt': de rand van het plan wordt om de
-        ``stap_m`` bemonsterd (plus het zwaartepunt).
+        ``stap_m`` bemonsterd (plus het zwaartepunt). Met meer lagen (een tuple namen) telt
+        per punt de dichtstbijzijnde feature van al die lagen; ``filter_`` dan niet gebruiken.
         """
         randen = shapely.segmentize(shapely.boundary(self.geometrie), stap_m)
         coords, plan = shapely.get_coordinates(randen, return_index=True)
         punten = np.concatenate([shapely.points(coords), shapely.centroid(self.geometrie)])
         plan = np.concatenate([plan, np.arange(len(self))])
-        afstand, _ = self.afstand(naam, filter_=filter_, punten=punten)
+        namen = (naam,) if isinstance(naam, str) else naam
+        afstand = np.min([self.afstand(n, filter_=filter_, punten=punten)[0] for n in namen], axis=0)
         uit = np.zeros(len(self))
         np.maximum.at(uit, plan, afstand)
         return uit
@@ -171,7 +186,7 @@ class ToetsContext:
     def focusgebieden(self) -> list[list[str]]:
         """Per plan de namen van de focusgebieden die het raakt."""
         namen = self.laag("focusgebieden").naam.to_numpy()
-        return [sorted(namen[f].tolist()) for f in self.features_per_plan("focusgebieden")]
+        return [sorted(namen[f].tolist()) for f in self.features_binnen("focusgebieden")]
 
     def functies(self, i: int) -> tuple[str, ...]:
         return tuple(self._kolommen["functies"][i] or ())

@@ -6,7 +6,7 @@ import numpy as np
 import shapely
 
 from ..bevinding import Bevinding
-from .basis import Regel, ToetsContext, m2, meters, procent, rond
+from .basis import Regel, ToetsContext, getal, m2, meters, procent, rond
 from .groene_stad import heeft_woningen
 
 PRINCIPE = "Dynamische stad"
@@ -236,20 +236,23 @@ def ds7(ctx: ToetsContext) -> list[Bevinding]:
     uit = []
     for i in range(len(ctx)):
         woningen, sociaal = ctx.waarde(i, "woningen"), ctx.waarde(i, "sociale_huur")
+        # Aantallen kunnen als float binnenkomen (kolom met ontbrekende waarden): als geheel getal tonen.
+        woningen = None if woningen is None else int(woningen)
+        sociaal = None if sociaal is None else int(sociaal)
         waarden = {"woningen": woningen, "sociale_huur": sociaal, "sociale_huur_min_pct": minimum, "vanaf_woningen": vanaf}
         if not woningen or woningen < vanaf:
             uit.append(DS7.bevinding("niet_van_toepassing", f"Minder dan {vanaf} nieuwe woningen.", waarden=waarden))
         elif sociaal is None:
-            uit.append(DS7.bevinding("onvoldoende_gegevens", f"{woningen} woningen, maar het aantal sociale huurwoningen "
+            uit.append(DS7.bevinding("onvoldoende_gegevens", f"{getal(woningen)} woningen, maar het aantal sociale huurwoningen "
                                      "ontbreekt (sociale_huur).", waarden=waarden))
         else:
             pct = 100 * sociaal / woningen
             waarden["sociale_huur_pct"] = rond(pct)
             if pct < minimum:
-                uit.append(DS7.bevinding("strijdig", f"{sociaal} van {woningen} woningen sociale huur ({procent(pct)}); "
+                uit.append(DS7.bevinding("strijdig", f"{getal(sociaal)} van {getal(woningen)} woningen sociale huur ({procent(pct)}); "
                                          f"minimaal {procent(minimum)} is vereist op nieuwbouwlocaties.", waarden=waarden))
             else:
-                uit.append(DS7.bevinding("voldoet", f"{sociaal} van {woningen} woningen sociale huur ({procent(pct)}, "
+                uit.append(DS7.bevinding("voldoet", f"{getal(sociaal)} van {getal(woningen)} woningen sociale huur ({procent(pct)}, "
                                          f"minimaal {procent(minimum)}).", waarden=waarden))
     return uit
 
@@ -258,7 +261,7 @@ def ds8(ctx: ToetsContext) -> list[Bevinding]:
     passend = ctx.p("DS8", "passende_functies")
     focus = ctx.laag("focusgebieden")
     uit = []
-    for i, feats in enumerate(ctx.features_per_plan("focusgebieden")):
+    for i, feats in enumerate(ctx.features_binnen("focusgebieden")):
         gebieden = [(focus.naam.iat[f], focus.opgave.iat[f]) for f in feats]
         functies = set(ctx.functies(i))
         if not gebieden:

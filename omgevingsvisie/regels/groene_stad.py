@@ -44,7 +44,7 @@ def gs1(ctx: ToetsContext) -> list[Bevinding]:
     namen = ctx.laag("groenstructuur").naam.to_numpy()
     factor, drempel = ctx.p("GS1", "compensatie_factor"), ctx.p("GS1", "min_overlap_m2")
     uit = []
-    for i, feats in enumerate(ctx.features_per_plan("groenstructuur")):
+    for i, feats in enumerate(ctx.features_binnen("groenstructuur")):
         opp = ctx.geometrie[i].area
         waarden = {"overlap_m2": rond(overlap[i]), "overlap_pct": rond(100 * overlap[i] / opp),
                    "groenstructuur": sorted(set(namen[feats].tolist()))}
@@ -88,7 +88,7 @@ def gs2(ctx: ToetsContext) -> list[Bevinding]:
         if not functies:
             uit.append(GS2.bevinding("niet_van_toepassing", "Het plan heeft geen stedelijke functies.",
                                      waarden=waarden, lagen=("natura2000",)))
-        elif afstand[i] == 0:
+        elif overlap[i] > 0:  # alleen raken (afstand 0, geen overlap) is 'binnen de zone', niet 'in'
             uit.append(GS2.bevinding(
                 "strijdig", f"Stedelijke functies ({', '.join(sorted(functies))}) in {gebied} "
                 f"({m2(overlap[i])} overlap): beschermde natuur (Natura 2000 / Nationaal Park).",
@@ -108,7 +108,7 @@ def gs3(ctx: ToetsContext) -> list[Bevinding]:
     minimum, dak_telt = ctx.p("GS3", "groen_pct_min"), ctx.p("GS3", "groen_dak_telt_mee")
     namen = ctx.laag("hittestress").naam.to_numpy()
     uit = []
-    for i, feats in enumerate(ctx.features_per_plan("hittestress")):
+    for i, feats in enumerate(ctx.features_binnen("hittestress")):
         if len(feats) == 0:
             uit.append(GS3.bevinding("niet_van_toepassing", "Het plan ligt niet in een gebied met hittestress (§2.7).",
                                      lagen=("hittestress",)))
@@ -139,6 +139,11 @@ def _bouwt(ctx: ToetsContext, i: int) -> bool:
     return bool(set(ctx.functies(i)) & set(ctx.p("GS5", "nieuwbouw_functies"))) or heeft_woningen(ctx, i)
 
 
+def _mm(x: float) -> str:
+    """Millimeters zonder decimalen, maar 69,5 mm niet als '70 mm' (dat leest als 'voldoet')."""
+    return getal(x, 0 if float(x).is_integer() else 1)
+
+
 def gs4(ctx: ToetsContext) -> list[Bevinding]:
     minimum = ctx.p("GS4", "waterberging_mm_min")
     uit = []
@@ -149,12 +154,12 @@ def gs4(ctx: ToetsContext) -> list[Bevinding]:
             uit.append(GS4.bevinding("niet_van_toepassing", "Het plan bouwt niet (geen bebouwde functies).", waarden=waarden))
         elif berging is None:
             uit.append(GS4.bevinding("onvoldoende_gegevens", "waterberging_mm ontbreekt: geef op hoeveel neerslag "
-                                     f"het plan op eigen terrein kan bergen (maatlat: {getal(minimum)} mm).", waarden=waarden))
+                                     f"het plan op eigen terrein kan bergen (maatlat: {_mm(minimum)} mm).", waarden=waarden))
         elif berging < minimum:
-            uit.append(GS4.bevinding("aandachtspunt", f"Het plan bergt {getal(berging)} mm; de maatlat vraagt "
-                                     f"{getal(minimum)} mm (bui van 70 mm in 2 uur, T=100).", waarden=waarden))
+            uit.append(GS4.bevinding("aandachtspunt", f"Het plan bergt {_mm(berging)} mm; nodig is minstens "
+                                     f"{_mm(minimum)} mm (maatlat: een hevige bui in 2 uur, T=100).", waarden=waarden))
         else:
-            uit.append(GS4.bevinding("voldoet", f"Het plan bergt {getal(berging)} mm (minstens {getal(minimum)} mm).",
+            uit.append(GS4.bevinding("voldoet", f"Het plan bergt {_mm(berging)} mm (minstens {_mm(minimum)} mm).",
                                      waarden=waarden))
     return uit
 
@@ -184,7 +189,7 @@ def gs6(ctx: ToetsContext) -> list[Bevinding]:
     namen = ctx.laag("energie_zoekgebieden").naam.to_numpy()
     lagen = ("energie_zoekgebieden", "bestaand_stedelijk_gebied")
     uit = []
-    for i, feats in enumerate(ctx.features_per_plan("energie_zoekgebieden")):
+    for i, feats in enumerate(ctx.features_binnen("energie_zoekgebieden")):
         opp = ctx.geometrie[i].area
         waarden = {"in_zoekgebied_pct": rond(100 * in_zoekgebied[i] / opp), "in_bsg_pct": rond(100 * in_bsg[i] / opp),
                    "zoekgebieden": sorted(set(namen[feats].tolist())), "ladder": ladder}
@@ -218,14 +223,14 @@ def gs7(ctx: ToetsContext) -> list[Bevinding]:
                                      lagen=("groenstructuur",)))
         elif verst[i] <= grens:
             uit.append(GS7.bevinding("voldoet", f"Alle woningen liggen binnen {meters(grens)} van groen van minstens "
-                                     f"{getal(min_ha)} ha (verst: {meters(verst[i])}).", waarden=waarden, lagen=("groenstructuur",)))
+                                     f"{m2(min_ha * 1e4)} (verst: {meters(verst[i])}).", waarden=waarden, lagen=("groenstructuur",)))
         elif eigen >= min_ha * 1e4:
             uit.append(GS7.bevinding("voldoet", f"Het plan legt zelf {m2(eigen)} groen aan; de bestaande groenstructuur "
                                      f"ligt tot {meters(verst[i])} weg.", waarden=waarden, lagen=("groenstructuur",)))
         else:
             uit.append(GS7.bevinding(
                 "aandachtspunt", f"Een deel van de woningen ligt verder dan {meters(grens)} van groen van minstens "
-                f"{getal(min_ha)} ha (verst: {meters(verst[i])}). Voeg een groene ruimte toe of verbind met bestaand groen.",
+                f"{m2(min_ha * 1e4)} (verst: {meters(verst[i])}). Voeg een groene ruimte toe of verbind met bestaand groen.",
                 waarden=waarden, lagen=("groenstructuur",)))
     return uit
 

@@ -6,7 +6,7 @@ import numpy as np
 import shapely
 
 from ..bevinding import Bevinding
-from .basis import Regel, ToetsContext, meters, rond
+from .basis import Regel, ToetsContext, m2, meters, rond
 from .groene_stad import heeft_woningen
 
 PRINCIPE = "Milieu"
@@ -82,9 +82,9 @@ def mi2(ctx: ToetsContext) -> list[Bevinding]:
             uit.append(MI2.bevinding("niet_van_toepassing", "Het plan bevat geen woningen.", waarden=waarden,
                                      lagen=("tt_geluidszone",)))
         elif overlap[i] > 0:
-            uit.append(MI2.bevinding("strijdig", "Woningen in de geluidszone van het TT Circuit: de ervaren geluidhinder "
-                                     "moet afnemen, niet toenemen (§3.4 TRZ).", waarden=waarden, geometrie=geoms[i],
-                                     lagen=("tt_geluidszone",)))
+            uit.append(MI2.bevinding("strijdig", f"Woningen in de geluidszone van het TT Circuit ({m2(overlap[i])} van "
+                                     "het plan): de ervaren geluidhinder moet afnemen, niet toenemen (§3.4 TRZ).",
+                                     waarden=waarden, geometrie=geoms[i], lagen=("tt_geluidszone",)))
         else:
             uit.append(MI2.bevinding("voldoet", "De woningen liggen buiten de geluidszone van het TT Circuit.",
                                      waarden=waarden, lagen=("tt_geluidszone",)))

@@ -80,7 +80,9 @@ def laad_parameters(eigen: str | os.PathLike | None = None) -> Parameters:
 
     In het eigen bestand mag een parameter als volledige tabel
     (``{ waarde = 400, bron = "Groenvisie Assen 2025" }``) of als kale waarde staan; een kale
-    waarde krijgt als bron het eigen bestand. Onbekende regels of parameters en waarden van
+    waarde krijgt als bron het eigen bestand. Een tabel-waarde (zoals ``MI1.richtafstanden_m``)
+    vult de standaardtabel aan: ``richtafstanden_m = { "4.2" = 400.0 }`` wijzigt alleen 4.2.
+    Onbekende regels of parameters en waarden van
     een ander type dan de standaard worden allemaal tegelijk gemeld.
     """
     tabel = {regel: {naam: _als_parameter(w) for naam, w in params.items()}
@@ -105,6 +107,10 @@ def laad_parameters(eigen: str | os.PathLike | None = None) -> Parameters:
                 problemen.append(f"{regel}.{naam}: verwacht {type(standaard.waarde).__name__}, "
                                  f"gekregen {nieuw.waarde!r}")
                 continue
+            if isinstance(standaard.waarde, dict):
+                # een tabel (richtafstanden per categorie, functies per focusgebied) wordt aangevuld,
+                # niet vervangen: anders ontbreken de niet-genoemde sleutels (KeyError in MI1/DS4)
+                nieuw = Parameter({**standaard.waarde, **nieuw.waarde}, nieuw.eenheid, nieuw.bron)
             tabel[regel][naam] = nieuw
     if problemen:
         raise InvoerFout(f"Parameterbestand {eigen} bevat fouten:", problemen)

@@ -23,7 +23,7 @@ def vs1(ctx: ToetsContext) -> list[Bevinding]:
     gebieden = ctx.laag("barrieregebieden").naam.to_numpy()
     lagen = ("barrieres", "barrieregebieden", "oversteken")
     uit = []
-    for i, feats in enumerate(ctx.features_per_plan("barrieregebieden")):
+    for i, feats in enumerate(ctx.features_binnen("barrieregebieden")):
         in_gebied = sorted(set(gebieden[feats].tolist()))
         barriere = str(barrieres[dichtst[i]]) if dichtst[i] >= 0 else None
         verbinding = ctx.waarde(i, "lv_verbinding")
@@ -46,11 +46,11 @@ def vs1(ctx: ToetsContext) -> list[Bevinding]:
 
 def vs2(ctx: ToetsContext) -> list[Bevinding]:
     grens = ctx.p("VS2", "afstand_wijkcentrum_m")
-    naar_centrum = ctx.verste_afstand("wijkcentra")
-    naar_hart = ctx.verste_afstand("publiekshart")
+    # Per woning (bemonsterd punt) de dichtstbijzijnde voorziening: wijkcentrum of publiekshart.
+    naar_voorziening = ctx.verste_afstand(("wijkcentra", "publiekshart"))
     uit = []
     for i in range(len(ctx)):
-        verst = min(naar_centrum[i], naar_hart[i])
+        verst = naar_voorziening[i]
         waarden = {"afstand_verst_m": rond(verst), "afstand_max_m": grens}
         if not heeft_woningen(ctx, i):
             uit.append(VS2.bevinding("niet_van_toepassing", "Het plan bevat geen woningen.", waarden=waarden,
