@@ -548,3 +548,14 @@ def test_eigen_drempel_staat_in_de_toelichting(tmp_path):
     b = toets_een(dynamische_stad.ds2, vak(3300, 2900, 3500, 3100), {"functies": ["detailhandel_dagelijks"]},
                   parameters=laad_parameters(pad))
     assert "op 300 m van het dichtstbijzijnde wijkcentrum" in b.toelichting and "binnen 250 m" in b.toelichting
+
+
+def test_ds1_woonwijk_is_aandachtspunt_en_buiten_de_stad_strijdig():
+    """Binnen de stad maar buiten binnenstad en schil (een woonwijk) is geen 'rand van de stad'."""
+    ctx = ToetsContext(plannen((vak(4000, 1000, 4100, 1100), {"functies": ["horeca"]}),
+                               (vak(6000, 3000, 6100, 3100), {"functies": ["horeca"]})), lagen=wereld())
+    wijk, rand = dynamische_stad.ds1(ctx)
+    assert (wijk.status, wijk.waarden["in_stad_pct"]) == ("aandachtspunt", 100.0)
+    assert "woonwijk" in wijk.toelichting
+    assert (rand.status, rand.waarden["in_stad_pct"]) == ("strijdig", 0.0)
+    assert "rand van de stad" in rand.toelichting

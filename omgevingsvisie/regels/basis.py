@@ -166,13 +166,14 @@ class ToetsContext:
         return uit_afstand, uit_feature
 
     def verste_afstand(self, naam: str | tuple[str, ...], *, filter_: np.ndarray | None = None,
-                       stap_m: float = 25.0) -> np.ndarray:
+                       stap_m: float | None = None) -> np.ndarray:
         """Per plan de afstand van het verst gelegen punt van het plan tot de laag.
 
         Benadert 'de woning die het verst weg ligt': de rand van het plan wordt om de
         ``stap_m`` bemonsterd (plus het zwaartepunt). Met meer lagen (een tuple namen) telt
         per punt de dichtstbijzijnde feature van al die lagen; ``filter_`` dan niet gebruiken.
         """
+        stap_m = stap_m or self.p("ALGEMEEN", "bemonstering_m")
         randen = shapely.segmentize(shapely.boundary(self.geometrie), stap_m)
         coords, plan = shapely.get_coordinates(randen, return_index=True)
         punten = np.concatenate([shapely.points(coords), shapely.centroid(self.geometrie)])
@@ -206,7 +207,8 @@ def getal(x: float, decimalen: int = 0) -> str:
 
 
 def meters(x: float) -> str:
-    return f"{getal(x)} m"
+    """Afstand in hele meters; een oneindige afstand (lege laag) heet 'onbekend'."""
+    return f"{getal(x)} m" if np.isfinite(x) else "onbekend (de laag is leeg)"
 
 
 def m2(x: float) -> str:

@@ -21,8 +21,10 @@ DS6 = Regel("DS6", PRINCIPE, "Inbreiding eerst (Ladder duurzame verstedelijking)
 DS7 = Regel("DS7", PRINCIPE, "Sociale huur", "Programmabegroting Assen 2024; Bestuursakkoord 2020–2022")
 DS8 = Regel("DS8", PRINCIPE, "Opgave van het focusgebied", "Omgevingsvisie Assen 2021, §3.4")
 
-MEERDERHEID = 0.5
-"""Een plan 'ligt in' een gebied als minstens de helft van zijn oppervlakte erin ligt."""
+
+def meerderheid(ctx: ToetsContext) -> float:
+    """Vanaf welk aandeel een plan 'in' een gebied ligt (parameter ALGEMEEN.ligt_in_aandeel)."""
+    return ctx.p("ALGEMEEN", "ligt_in_aandeel")
 
 
 def _aandeel(ctx: ToetsContext, naam: str, filter_: np.ndarray | None = None) -> np.ndarray:
@@ -47,34 +49,42 @@ def _schil(ctx: ToetsContext) -> np.ndarray:
 
 
 def ds1(ctx: ToetsContext) -> list[Bevinding]:
+    drempel = meerderheid(ctx)
     publiek = set(ctx.p("DS1", "publiekstrekkende_functies"))
     in_hart = _aandeel(ctx, "publiekshart")
     in_binnenstad = _aandeel(ctx, "focusgebieden", _focus_filter(ctx, ctx.p("DS1", "binnenstad")))
     in_trz = _aandeel(ctx, "focusgebieden", _focus_filter(ctx, ctx.p("DS5", "focusgebied")))
     in_schil = _schil(ctx)
+    in_stad = _aandeel(ctx, "bestaand_stedelijk_gebied")
     trz_passend = set(ctx.p("DS5", "passende_functies"))
     lagen = ("publiekshart", "focusgebieden", "bedrijventerreinen", "bestaand_stedelijk_gebied")
     uit = []
     for i in range(len(ctx)):
         functies = sorted(set(ctx.functies(i)) & publiek)
         waarden = {"publiekstrekkende_functies": functies, "in_publiekshart_pct": rond(100 * in_hart[i]),
-                   "in_binnenstad_pct": rond(100 * in_binnenstad[i]), "in_schil_pct": rond(100 * in_schil[i])}
+                   "in_binnenstad_pct": rond(100 * in_binnenstad[i]), "in_schil_pct": rond(100 * in_schil[i]),
+                   "in_stad_pct": rond(100 * in_stad[i])}
         lijst = ", ".join(functies)
         if not functies:
             uit.append(DS1.bevinding("niet_van_toepassing", "Het plan bevat geen publiekstrekkende functies.",
                                      waarden=waarden, lagen=lagen))
-        elif in_hart[i] >= MEERDERHEID:
+        elif in_hart[i] >= drempel:
             uit.append(DS1.bevinding("voldoet", f"Publiekstrekkende functies ({lijst}) in het publiekshart: eerste keus.",
                                      waarden=waarden, lagen=lagen))
-        elif in_trz[i] >= MEERDERHEID and set(functies) <= trz_passend:
+        elif in_trz[i] >= drempel and set(functies) <= trz_passend:
             uit.append(DS1.bevinding("niet_van_toepassing", f"Toeristisch-recreatieve functies ({lijst}) in de TRZ: "
                                      "zie regel DS5.", waarden=waarden, lagen=lagen))
-        elif in_binnenstad[i] >= MEERDERHEID:
+        elif in_binnenstad[i] >= drempel:
             uit.append(DS1.bevinding("aandachtspunt", f"Publiekstrekkende functies ({lijst}) in de binnenstad maar buiten "
                                      "het publiekshart: onderbouw waarom niet in het publiekshart.", waarden=waarden, lagen=lagen))
-        elif in_schil[i] >= MEERDERHEID:
+        elif in_schil[i] >= drempel:
             uit.append(DS1.bevinding("aandachtspunt", f"Publiekstrekkende functies ({lijst}) in de schil (bestaand "
                                      "bedrijventerrein in de stad): tweede keus na de binnenstad.", waarden=waarden, lagen=lagen))
+        elif in_stad[i] >= drempel:
+            # Het ordeningsprincipe kent drie plekken; een woonwijk hoort er niet bij, maar is ook geen stadsrand.
+            uit.append(DS1.bevinding("aandachtspunt", f"Publiekstrekkende functies ({lijst}) in een woonwijk, buiten "
+                                     "binnenstad en schil: alleen passend als ze kleinschalig zijn en bij een wijkcentrum "
+                                     "horen; anders eerst de binnenstad.", waarden=waarden, lagen=lagen))
         else:
             uit.append(DS1.bevinding("strijdig", f"Publiekstrekkende functies ({lijst}) aan de rand van de stad: volgens "
                                      "het ordeningsprincipe de laatste keus, na binnenstad en schil.", waarden=waarden, lagen=lagen))
@@ -82,6 +92,7 @@ def ds1(ctx: ToetsContext) -> list[Bevinding]:
 
 
 def ds2(ctx: ToetsContext) -> list[Bevinding]:
+    drempel = meerderheid(ctx)
     grens = ctx.p("DS2", "afstand_wijkcentrum_m")
     in_hart = _aandeel(ctx, "publiekshart")
     in_binnenstad = _aandeel(ctx, "focusgebieden", _focus_filter(ctx, ctx.p("DS1", "binnenstad")))
@@ -96,7 +107,7 @@ def ds2(ctx: ToetsContext) -> list[Bevinding]:
                    "wijkcentrum": centrum, "afstand_max_m": grens, "bvo_detailhandel_m2": ctx.waarde(i, "bvo_detailhandel_m2")}
         delen, statussen = [], []
         if "detailhandel_niet_dagelijks" in functies:
-            if in_hart[i] >= MEERDERHEID:
+            if in_hart[i] >= drempel:
                 statussen.append("voldoet")
                 delen.append("Niet-dagelijkse detailhandel in het publiekshart.")
             else:
@@ -104,9 +115,9 @@ def ds2(ctx: ToetsContext) -> list[Bevinding]:
                 delen.append("Niet-dagelijkse detailhandel buiten het publiekshart: de binnenstad wordt compacter "
                              "en 40.000 m² winkelvloer moet een andere functie krijgen.")
         if "detailhandel_dagelijks" in functies:
-            if afstand[i] <= grens or in_binnenstad[i] >= MEERDERHEID:
+            if afstand[i] <= grens or in_binnenstad[i] >= drempel:
                 statussen.append("voldoet")
-                plek = "in de binnenstad" if in_binnenstad[i] >= MEERDERHEID else f"op {meters(afstand[i])} van wijkcentrum {centrum}"
+                plek = "in de binnenstad" if in_binnenstad[i] >= drempel else f"op {meters(afstand[i])} van wijkcentrum {centrum}"
                 delen.append(f"Dagelijkse detailhandel {plek}.")
             else:
                 statussen.append("aandachtspunt")
@@ -121,6 +132,7 @@ def ds2(ctx: ToetsContext) -> list[Bevinding]:
 
 
 def ds3(ctx: ToetsContext) -> list[Bevinding]:
+    drempel = meerderheid(ctx)
     bt = ctx.laag("bedrijventerreinen")
     vast = bt.status.isin(["bestaand", "gepland"]).to_numpy()
     zoek = (bt.status == "zoekgebied").to_numpy()
@@ -134,10 +146,10 @@ def ds3(ctx: ToetsContext) -> list[Bevinding]:
         if "bedrijf" not in ctx.functies(i):
             uit.append(DS3.bevinding("niet_van_toepassing", "Het plan bevat geen bedrijf.", waarden=waarden,
                                      lagen=("bedrijventerreinen",)))
-        elif op_terrein[i] >= MEERDERHEID:
+        elif op_terrein[i] >= drempel:
             uit.append(DS3.bevinding("voldoet", f"Het bedrijf komt op een bestaand of gepland bedrijventerrein "
                                      f"({', '.join(waarden['bedrijventerreinen'])}).", waarden=waarden, lagen=("bedrijventerreinen",)))
-        elif in_zoek[i] >= MEERDERHEID:
+        elif in_zoek[i] >= drempel:
             uit.append(DS3.bevinding("aandachtspunt", f"Het bedrijf ligt in zoekgebied {ctx.p('DS3', 'zoekgebied')}: alleen "
                                      "voor (extra) ruimtevragende bedrijven, na onderzoek naar de geschiktheid.",
                                      waarden=waarden, lagen=("bedrijventerreinen",)))
@@ -205,6 +217,7 @@ def _substantieel(ctx: ToetsContext, i: int) -> bool:
 
 
 def ds6(ctx: ToetsContext) -> list[Bevinding]:
+    drempel = meerderheid(ctx)
     stedelijk = set(ctx.p("DS6", "stedelijke_functies"))
     toegestaan = shapely.union_all([ctx.laag(n).union_all() for n in
                                     ("bestaand_stedelijk_gebied", "woningbouwlocaties", "bedrijventerreinen")])
@@ -220,7 +233,7 @@ def ds6(ctx: ToetsContext) -> list[Bevinding]:
         elif buiten_m2 < ctx.p("GS1", "min_overlap_m2"):
             uit.append(DS6.bevinding("voldoet", "Het plan ligt in bestaand stedelijk gebied of op een aangewezen woningbouw- "
                                      "of werklocatie: inbreiding.", waarden=waarden, lagen=lagen))
-        elif buiten_m2 < MEERDERHEID * opp:
+        elif buiten_m2 < drempel * opp:
             uit.append(DS6.bevinding("aandachtspunt", f"{m2(buiten_m2)} ({procent(waarden['buiten_pct'])}) van het plan ligt "
                                      "buiten bestaand stedelijk gebied en de aangewezen locaties: motiveer dat deel (Ladder).",
                                      waarden=waarden, geometrie=buiten[i], lagen=lagen))

@@ -195,10 +195,10 @@ def gs6(ctx: ToetsContext) -> list[Bevinding]:
                    "zoekgebieden": sorted(set(namen[feats].tolist())), "ladder": ladder}
         if "zonnepark" not in ctx.functies(i):
             uit.append(GS6.bevinding("niet_van_toepassing", "Het plan bevat geen zonnepark.", waarden=waarden, lagen=lagen))
-        elif in_zoekgebied[i] >= 0.5 * opp:
+        elif in_zoekgebied[i] >= ctx.p("ALGEMEEN", "ligt_in_aandeel") * opp:
             uit.append(GS6.bevinding("voldoet", f"Het zonnepark ligt in een zoekgebied voor energie "
                                      f"({', '.join(waarden['zoekgebieden'])}).", waarden=waarden, lagen=lagen))
-        elif in_bsg[i] >= 0.5 * opp:
+        elif in_bsg[i] >= ctx.p("ALGEMEEN", "ligt_in_aandeel") * opp:
             uit.append(GS6.bevinding("voldoet", f"Het zonnepark ligt in bestaand stedelijk gebied: trede '{ladder[1]}' "
                                      "van de zonneladder.", waarden=waarden, lagen=lagen))
         else:

@@ -75,8 +75,13 @@ def _als_parameter(waarde: dict) -> Parameter:
     return Parameter(waarde["waarde"], waarde.get("eenheid", ""), waarde["bron"])
 
 
-def laad_parameters(eigen: str | os.PathLike | None = None) -> Parameters:
+def laad_parameters(eigen: str | os.PathLike | None = None, *,
+                    standaard: str | os.PathLike = STANDAARD) -> Parameters:
     """Lees de standaardparameters, eventueel aangevuld met een eigen bestand.
+
+    ``standaard`` is het bestand met de standaardwaarden: het regelboek
+    (``parameters.toml`` hier), of een ander bestand van dezelfde vorm, zoals
+    ``omgevingsvisie/analyse/parameters.toml`` van de analyses.
 
     In het eigen bestand mag een parameter als volledige tabel
     (``{ waarde = 400, bron = "Groenvisie Assen 2025" }``) of als kale waarde staan; een kale
@@ -85,10 +90,11 @@ def laad_parameters(eigen: str | os.PathLike | None = None) -> Parameters:
     Onbekende regels of parameters en waarden van
     een ander type dan de standaard worden allemaal tegelijk gemeld.
     """
+    standaard = Path(standaard)
     tabel = {regel: {naam: _als_parameter(w) for naam, w in params.items()}
-             for regel, params in _lees(STANDAARD).items()}
+             for regel, params in _lees(standaard).items()}
     if eigen is None:
-        return Parameters(tabel)
+        return Parameters(tabel, herkomst=str(standaard))
     eigen = Path(eigen)
     problemen = []
     for regel, params in _lees(eigen).items():
@@ -114,7 +120,7 @@ def laad_parameters(eigen: str | os.PathLike | None = None) -> Parameters:
             tabel[regel][naam] = nieuw
     if problemen:
         raise InvoerFout(f"Parameterbestand {eigen} bevat fouten:", problemen)
-    return Parameters(tabel, herkomst=f"{STANDAARD.name} + {eigen}")
+    return Parameters(tabel, herkomst=f"{standaard.name} + {eigen}")
 
 
 def _zelfde_soort(nieuw: Any, standaard: Any) -> bool:

@@ -60,7 +60,7 @@ def vs2(ctx: ToetsContext) -> list[Bevinding]:
                                      f"publiekshart (verst: {meters(verst)}).", waarden=waarden, lagen=("wijkcentra", "publiekshart")))
         else:
             uit.append(VS2.bevinding("aandachtspunt", f"Een deel van de woningen ligt verder dan {meters(grens)} van een "
-                                     f"wijkcentrum (verst: {meters(verst)}): zorg voor dagelijkse voorzieningen en een goede "
+                                     f"wijkcentrum of het publiekshart (verst: {meters(verst)}): zorg voor dagelijkse voorzieningen en een goede "
                                      "loop- en fietsroute.", waarden=waarden, lagen=("wijkcentra", "publiekshart")))
     return uit
 
