@@ -559,3 +559,13 @@ def test_ds1_woonwijk_is_aandachtspunt_en_buiten_de_stad_strijdig():
     assert "woonwijk" in wijk.toelichting
     assert (rand.status, rand.waarden["in_stad_pct"]) == ("strijdig", 0.0)
     assert "rand van de stad" in rand.toelichting
+
+
+def test_ds6_aangewezen_focusgebied_telt_als_ontwikkellocatie():
+    """De TRZ ligt buiten bestaand stedelijk gebied maar is een aangewezen ontwikkellocatie (§3.4)."""
+    programma = {"functies": ["leisure"], "bvo_leisure_m2": 6000.0}
+    ctx = ToetsContext(plannen((vak(8200, 6200, 8400, 6400), dict(programma)),
+                               (vak(7200, 6200, 7400, 6400), dict(programma))), lagen=wereld())
+    in_trz, ernaast = dynamische_stad.ds6(ctx)
+    assert (in_trz.status, in_trz.waarden["buiten_m2"]) == ("voldoet", 0.0)
+    assert (ernaast.status, ernaast.waarden["buiten_m2"]) == ("strijdig", 40000.0)

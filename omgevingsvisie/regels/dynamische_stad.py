@@ -219,10 +219,13 @@ def _substantieel(ctx: ToetsContext, i: int) -> bool:
 def ds6(ctx: ToetsContext) -> list[Bevinding]:
     drempel = meerderheid(ctx)
     stedelijk = set(ctx.p("DS6", "stedelijke_functies"))
+    focus = ctx.laag("focusgebieden")
+    aangewezen = focus.geometry.values[focus.naam.isin(ctx.p("DS6", "aangewezen_focusgebieden")).to_numpy()]
     toegestaan = shapely.union_all([ctx.laag(n).union_all() for n in
-                                    ("bestaand_stedelijk_gebied", "woningbouwlocaties", "bedrijventerreinen")])
+                                    ("bestaand_stedelijk_gebied", "woningbouwlocaties", "bedrijventerreinen")]
+                                   + list(aangewezen))
     buiten = shapely.difference(ctx.geometrie, toegestaan)
-    lagen = ("bestaand_stedelijk_gebied", "woningbouwlocaties", "bedrijventerreinen")
+    lagen = ("bestaand_stedelijk_gebied", "woningbouwlocaties", "bedrijventerreinen", "focusgebieden")
     uit = []
     for i in range(len(ctx)):
         opp, buiten_m2 = ctx.geometrie[i].area, buiten[i].area

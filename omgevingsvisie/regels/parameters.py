@@ -105,18 +105,18 @@ def laad_parameters(eigen: str | os.PathLike | None = None, *,
             if naam not in tabel[regel]:
                 problemen.append(f"{regel}.{naam}: onbekende parameter; bekend: {', '.join(tabel[regel])}")
                 continue
-            standaard = tabel[regel][naam]
-            nieuw = (_als_parameter({"eenheid": standaard.eenheid, **waarde})
+            oud = tabel[regel][naam]
+            nieuw = (_als_parameter({"eenheid": oud.eenheid, **waarde})
                      if isinstance(waarde, dict) and "waarde" in waarde and "bron" in waarde
-                     else Parameter(waarde, standaard.eenheid, f"Eigen parameterbestand {eigen.name}"))
-            if not _zelfde_soort(nieuw.waarde, standaard.waarde):
-                problemen.append(f"{regel}.{naam}: verwacht {type(standaard.waarde).__name__}, "
+                     else Parameter(waarde, oud.eenheid, f"Eigen parameterbestand {eigen.name}"))
+            if not _zelfde_soort(nieuw.waarde, oud.waarde):
+                problemen.append(f"{regel}.{naam}: verwacht {type(oud.waarde).__name__}, "
                                  f"gekregen {nieuw.waarde!r}")
                 continue
-            if isinstance(standaard.waarde, dict):
+            if isinstance(oud.waarde, dict):
                 # een tabel (richtafstanden per categorie, functies per focusgebied) wordt aangevuld,
                 # niet vervangen: anders ontbreken de niet-genoemde sleutels (KeyError in MI1/DS4)
-                nieuw = Parameter({**standaard.waarde, **nieuw.waarde}, nieuw.eenheid, nieuw.bron)
+                nieuw = Parameter({**oud.waarde, **nieuw.waarde}, nieuw.eenheid, nieuw.bron)
             tabel[regel][naam] = nieuw
     if problemen:
         raise InvoerFout(f"Parameterbestand {eigen} bevat fouten:", problemen)
