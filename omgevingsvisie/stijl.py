@@ -122,3 +122,16 @@ ELEMENT_KLEUREN = {
 def element_kleur(element: str, principe: str | None = None) -> str:
     """Kleur van een legenda-element; onbekende elementen krijgen de kleur van hun principe."""
     return ELEMENT_KLEUREN.get(element) or PRINCIPE_KLEUREN.get(principe or "", "#757575")
+
+# Soorten oversteken van barrières (laag ``oversteken``, attribuut ``soort``).
+OVERSTEEK_KLEUREN = {"brug": "#00acc1", "tunnel": "#5e35b1", "viaduct": "#546e7a", "gelijkvloers": "#fb8c00"}
+
+# Groen dat door een barrière wordt afgesneden (``groenstructuur.afgesneden_door`` ingevuld).
+AFGESNEDEN_STIJL = Stijl("#66bb6a", "#c62828", 0.55, 3.0, "6 4")
+
+# Kleurverloop van koel naar heet voor een hitte-raster (UHI), van laag naar hoog.
+HITTE_KLEUREN = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
+
+# Klassen van een kaart per wijk (choropleth), van laag naar hoog; grijs = geen gegevens.
+KLASSE_KLEUREN = ("#fff5eb", "#fdd0a2", "#fd8d3c", "#d94801", "#7f2704")
+GEEN_GEGEVENS_KLEUR = "#e0e0e0"

@@ -11,6 +11,9 @@ import click
 
 from .. import __version__, lagen
 from .basis import Groep
+from .cmd_analyse import analyse as analyse_commando
+from .cmd_export import export as export_commando
+from .cmd_kaart import kaart as kaart_commando
 from .cmd_lagen import lagen as lagen_commando
 from .cmd_toets import toets as toets_commando
 from .opties import lagen_optie
@@ -46,4 +49,7 @@ def main(*, configuratie: Path | None) -> None:
 
 
 main.add_command(lagen_commando)
+main.add_command(export_commando)
+main.add_command(kaart_commando)
 main.add_command(toets_commando)
+main.add_command(analyse_commando)
