@@ -1,0 +1,99 @@
+"""``omgevingsvisie toets`` door click's CliRunner: uitvoer, exitcodes en foutmeldingen."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from omgevingsvisie.cli import main
+
+VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden" / "initiatieven.geojson"
+
+
+def _een_plan(tmp_path: Path, **eigenschappen) -> Path:
+    alles = json.loads(VOORBEELDEN.read_text(encoding="utf-8"))
+    feature = alles["features"][0]
+    feature["properties"].update(eigenschappen)
+    pad = tmp_path / "plan.geojson"
+    pad.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), encoding="utf-8")
+    return pad
+
+
+def test_voorbeelden_geven_rapporten_en_samenvatting(tmp_path):
+    uit = tmp_path / "rapporten"
+    resultaat = CliRunner().invoke(main, ["toets", str(VOORBEELDEN), "--uitvoer", str(uit)])
+    assert resultaat.exit_code == 0, resultaat.output
+    aantal = len(json.loads(VOORBEELDEN.read_text(encoding="utf-8"))["features"])
+    assert len(list(uit.glob("*.json"))) == aantal
+    assert len(list(uit.glob("*.html"))) == aantal and len(list(uit.glob("*.md"))) == aantal
+    assert (uit / "samenvatting.csv").exists() and (uit / "samenvatting.gpkg").exists()
+    assert "Havenkade: 320 stadswoningen aan de haven: " in resultaat.output
+    rapport = json.loads((uit / "zonnepark-messchenveld-ii.json").read_text(encoding="utf-8"))
+    assert rapport["oordeel"] == "voldoet"
+    assert [b["regel"] for b in rapport["bevindingen"]][:3] == ["GS1", "GS2", "GS3"]
+
+
+def test_streng_geeft_exitcode_3_bij_strijdig(tmp_path):
+    strijdig = _een_plan(tmp_path, energieneutraal=False)
+    assert CliRunner().invoke(main, ["toets", str(strijdig), "--uitvoer", str(tmp_path / "a")]).exit_code == 0
+    resultaat = CliRunner().invoke(main, ["toets", str(strijdig), "--uitvoer", str(tmp_path / "b"), "--streng"])
+    assert resultaat.exit_code == 3
+    assert "strijdig" in resultaat.output
+
+
+def test_alleen_gekozen_formaten(tmp_path):
+    resultaat = CliRunner().invoke(main, ["toets", str(_een_plan(tmp_path)), "--uitvoer", str(tmp_path / "u"),
+                                          "--formaat", "md"])
+    assert resultaat.exit_code == 0, resultaat.output
+    assert sorted(p.suffix for p in (tmp_path / "u").iterdir()) == [".md"]
+
+
+def test_bestaande_uitvoer_wordt_niet_overschreven(tmp_path):
+    plan, uit = _een_plan(tmp_path), tmp_path / "u"
+    assert CliRunner().invoke(main, ["toets", str(plan), "--uitvoer", str(uit)]).exit_code == 0
+    voor = {p.name: p.stat().st_mtime_ns for p in uit.iterdir()}
+    resultaat = CliRunner().invoke(main, ["toets", str(plan), "--uitvoer", str(uit)])
+    assert resultaat.exit_code == 2
+    assert "--overschrijf" in resultaat.output and "Traceback" not in resultaat.output
+    assert {p.name: p.stat().st_mtime_ns for p in uit.iterdir()} == voor
+    assert CliRunner().invoke(main, ["toets", str(plan), "--uitvoer", str(uit), "--overschrijf"]).exit_code == 0
+
+
+def test_slechte_invoer_exit_2_alle_problemen_niets_geschreven(tmp_path):
+    plan = _een_plan(tmp_path, woningen=-5, sociale_huur="veel", functies=["wonen", "kasteel"])
+    uit = tmp_path / "u"
+    resultaat = CliRunner().invoke(main, ["toets", str(plan), "--uitvoer", str(uit)])
+    assert resultaat.exit_code == 2
+    for woord in ("woningen", "sociale_huur", "kasteel"):
+        assert woord in resultaat.output
+    assert "Traceback" not in resultaat.output
+    assert not uit.exists()
+
+
+def test_onbekend_bestand_en_onbekend_formaat(tmp_path):
+    resultaat = CliRunner().invoke(main, ["toets", str(tmp_path / "bestaat_niet.geojson"), "--uitvoer", str(tmp_path)])
+    assert resultaat.exit_code == 2 and "bestaat_niet.geojson" in resultaat.output
+    resultaat = CliRunner().invoke(main, ["toets", str(VOORBEELDEN), "--uitvoer", str(tmp_path / "x"), "--formaat", "pdf"])
+    assert resultaat.exit_code == 2 and "pdf" in resultaat.output
+
+
+def test_eigen_parameters_veranderen_het_oordeel(tmp_path):
+    plan = _een_plan(tmp_path, sociale_huur=100, woningen=320)  # 31,25% sociale huur
+    eigen = tmp_path / "eigen.toml"
+    eigen.write_text('[DS7]\nsociale_huur_min_pct = { waarde = 40.0, bron = "Woonvisie 2030" }\n', encoding="utf-8")
+    uit = tmp_path / "u"
+    resultaat = CliRunner().invoke(main, ["toets", str(plan), "--uitvoer", str(uit), "--formaat", "json",
+                                          "--parameters", str(eigen)])
+    assert resultaat.exit_code == 0, resultaat.output
+    rapport = json.loads(next(uit.glob("*.json")).read_text(encoding="utf-8"))
+    ds7 = next(b for b in rapport["bevindingen"] if b["regel"] == "DS7")
+    assert ds7["status"] == "strijdig" and ds7["waarden"]["sociale_huur_min_pct"] == 40.0
+
+
+def test_help_heeft_voorbeeld():
+    resultaat = CliRunner().invoke(main, ["toets", "--help"])
+    assert resultaat.exit_code == 0 and "$ omgevingsvisie toets" in resultaat.output
