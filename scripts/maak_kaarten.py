@@ -3,8 +3,9 @@
     $ python scripts/maak_kaarten.py            # alle voorbeeldkaarten, bestaande worden vervangen
     $ python scripts/maak_kaarten.py --uitvoer /tmp/kaarten
 
-Schrijft visiekaart.html, focusgebied_<naam>.html per focusgebied, hitte.html en
-barrieres.html, en toont de grootte van elk bestand (voor docs/prestaties.md).
+Schrijft visiekaart.html, focusgebied_<naam>.html per focusgebied, hitte.html,
+barrieres.html en toets_voorbeelden.html (de toets van voorbeelden/initiatieven.geojson), en
+toont de grootte van elk bestand (voor docs/prestaties.md).
 """
 
 import argparse
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from omgevingsvisie import kaarten, laad_laag
 from omgevingsvisie._errors import OmgevingsvisieFout
+from omgevingsvisie.initiatief import lees_initiatieven
+from omgevingsvisie.toets import toets
 
 TOP = Path(__file__).resolve().parents[1]
 
@@ -30,7 +33,13 @@ def voorbeeldkaarten() -> dict:
         maken[bestandsnaam(naam)] = lambda naam=naam: kaarten.kaart_focusgebied(naam)
     maken["hitte.html"] = kaarten.kaart_hitte
     maken["barrieres.html"] = kaarten.kaart_barrieres
+    maken["toets_voorbeelden.html"] = _toets_voorbeelden
     return maken
+
+
+def _toets_voorbeelden():
+    plannen, _ = lees_initiatieven(TOP / "voorbeelden" / "initiatieven.geojson")
+    return kaarten.kaart_toets(toets(plannen))
 
 
 def main(argumenten: list[str]) -> int:

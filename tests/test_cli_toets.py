@@ -97,3 +97,19 @@ def test_eigen_parameters_veranderen_het_oordeel(tmp_path):
 def test_help_heeft_voorbeeld():
     resultaat = CliRunner().invoke(main, ["toets", "--help"])
     assert resultaat.exit_code == 0 and "$ omgevingsvisie toets" in resultaat.output
+
+
+def test_kaart_wordt_gemaakt_en_niet_overschreven(tmp_path):
+    plan, uit = _een_plan(tmp_path, naam="<script>alert(1)</script> plan"), tmp_path / "u"
+    resultaat = CliRunner().invoke(main, ["toets", str(plan), "--uitvoer", str(uit), "--kaart", "--formaat", "json"])
+    assert resultaat.exit_code == 0, resultaat.output
+    html = (uit / "toetskaart.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "https://unpkg" not in html and "cdn.jsdelivr" not in html
+    # alleen de kaart bestaat al: dan wordt ook geen rapport geschreven
+    (uit / "plan.json").unlink(missing_ok=True)
+    for p in uit.glob("*.json"):
+        p.unlink()
+    resultaat = CliRunner().invoke(main, ["toets", str(plan), "--uitvoer", str(uit), "--kaart", "--formaat", "json"])
+    assert resultaat.exit_code == 2 and "toetskaart.html" in resultaat.output
+    assert not list(uit.glob("*.json"))
