@@ -87,3 +87,14 @@ def test_cli_een_initiatief_koude_start(benchmark, tmp_path):
         subprocess.run([sys.executable, "-m", "omgevingsvisie", "toets", str(invoer), "--uitvoer", str(uit)],
                        check=True, capture_output=True)
     benchmark.pedantic(draai, rounds=5, iterations=1)
+
+
+@pytest.mark.parametrize("formaten", [("json",), ("json", "html", "md")], ids=["json", "json-html-md"])
+def test_toets_en_rapporten_1000_initiatieven(benchmark, duizend, alle_lagen, tmp_path, formaten):
+    """Toets plus het schrijven van een rapport per initiatief (en de samenvatting)."""
+    from omgevingsvisie.rapport import schrijf_rapporten
+    teller = iter(range(100))
+
+    def alles():
+        return schrijf_rapporten(toets(duizend, lagen=alle_lagen), tmp_path / f"r{next(teller)}", formaten=formaten)
+    benchmark.pedantic(alles, rounds=3, iterations=1)

@@ -16,6 +16,7 @@ Voorbeelden
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from dataclasses import dataclass
@@ -228,12 +229,37 @@ def laad_laag(naam: str) -> gpd.GeoDataFrame:
     _controleer_naam(naam)
     if naam in _vervangingen:
         v = _vervangingen[naam]
-        gdf = lees_bestand(v.pad, v.laag, naam=naam)
-        return gdf.to_crs(CRS) if not gdf.crs.equals(CRS) else gdf
-    pad = _gpkg()
+        gdf = _lees_vervanging(naam, v, _stempel(v.pad))
+    else:
+        pad = _gpkg()
+        gdf = _lees_meegeleverd(naam, pad, _stempel(pad))
+    return gdf.copy()  # de cache mag niet door de aanroeper worden gewijzigd
+
+
+def _stempel(pad: Path) -> tuple[int, int]:
+    """Wijzigingstijd en grootte: de cache vervalt zodra het bestand verandert."""
+    st = Path(pad).stat()
+    return st.st_mtime_ns, st.st_size
+
+
+@functools.lru_cache(maxsize=64)
+def _lees_meegeleverd(naam: str, pad: Path, stempel: tuple[int, int]) -> gpd.GeoDataFrame:
     delen = [gpd.read_file(pad, layer=t) for t in gpkg_tabellen(naam)]
     gdf = delen[0] if len(delen) == 1 else pd.concat(delen, ignore_index=True)
     return gpd.GeoDataFrame(gdf, geometry="geometry", crs=CRS)
+
+
+@functools.lru_cache(maxsize=64)
+def _lees_vervanging(naam: str, v: Vervanging, stempel: tuple[int, int]) -> gpd.GeoDataFrame:
+    gdf = lees_bestand(v.pad, v.laag, naam=naam)
+    return gdf.to_crs(CRS) if not gdf.crs.equals(CRS) else gdf
+
+
+@functools.lru_cache(maxsize=64)
+def _gpkg_metadata(tabel: str, pad: Path, stempel: tuple[int, int]) -> dict[str, str]:
+    info = pyogrio.read_info(pad, layer=tabel)
+    # GDAL voegt zelf IDENTIFIER/DESCRIPTION (hoofdletters) toe; die staan al in gpkg_contents
+    return {k: v for k, v in (info.get("layer_metadata") or {}).items() if not k.isupper()}
 
 
 def metadata(naam: str) -> dict[str, str]:
@@ -250,9 +276,8 @@ def metadata(naam: str) -> dict[str, str]:
             "bron": str(v.pad) + (f" (laag {v.laag})" if v.laag else ""),
             "status": "eigen data",
         }
-    info = pyogrio.read_info(_gpkg(), layer=gpkg_tabellen(naam)[0])
-    # GDAL voegt zelf IDENTIFIER/DESCRIPTION (hoofdletters) toe; die staan al in gpkg_contents
-    return {k: v for k, v in (info.get("layer_metadata") or {}).items() if not k.isupper()}
+    pad = _gpkg()
+    return dict(_gpkg_metadata(gpkg_tabellen(naam)[0], pad, _stempel(pad)))
 
 
 def lijst_lagen() -> pd.DataFrame:
