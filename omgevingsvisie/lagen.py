@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 GPKG_NAAM = "assen_2040.gpkg"
+_STANDAARD_MAP = Path(__file__).resolve().parents[1] / "lagen"
 
 
 def data_map() -> Path:
@@ -54,7 +55,7 @@ def data_map() -> Path:
     Een andere map kan worden opgegeven met de omgevingsvariabele ``OMGEVINGSVISIE_LAGEN_MAP``.
     """
     eigen = os.environ.get("OMGEVINGSVISIE_LAGEN_MAP")
-    return Path(eigen) if eigen else Path(__file__).resolve().parents[1] / "lagen"
+    return Path(eigen) if eigen else _STANDAARD_MAP
 
 
 def _gpkg() -> Path:

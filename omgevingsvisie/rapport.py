@@ -387,28 +387,20 @@ def rapport_json(resultaat: ToetsResultaat, *, lagen_info: Mapping[str, Any] | N
     }
 
 
-def _draagt_geometrie(waarde: Any) -> bool:
-    """Zit er ergens in ``waarde`` een sleutel ``geometrie_wgs84``?"""
+def _zet_geometrie_apart(waarde: Any, apart: list[str]) -> Any:
+    """Kopie van ``waarde`` waarin elke ``geometrie_wgs84`` een genummerde plaatsvervanger is."""
     if isinstance(waarde, dict):
-        return "geometrie_wgs84" in waarde or any(_draagt_geometrie(v) for v in waarde.values())
-    return isinstance(waarde, list) and any(_draagt_geometrie(v) for v in waarde)
-
-
-def _json_ingesprongen(waarde: Any, inspringing: int) -> str:
-    """Als ``json.dumps(indent=2)``, maar ``geometrie_wgs84`` compact op één regel."""
-    if not _draagt_geometrie(waarde):
-        # json zet regeleinden in tekst om in \n, dus elk echt regeleinde is opmaak
-        return json.dumps(waarde, ensure_ascii=False, indent=2, allow_nan=False).replace(
-            "\n", "\n" + " " * inspringing)
-    binnen = " " * (inspringing + 2)
-    if isinstance(waarde, dict):
-        delen = [f"{binnen}{json.dumps(k, ensure_ascii=False)}: "
-                 + (json.dumps(v, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-                    if k == "geometrie_wgs84" else _json_ingesprongen(v, inspringing + 2))
-                 for k, v in waarde.items()]
-        return "{\n" + ",\n".join(delen) + "\n" + " " * inspringing + "}"
-    delen = [binnen + _json_ingesprongen(v, inspringing + 2) for v in waarde]
-    return "[\n" + ",\n".join(delen) + "\n" + " " * inspringing + "]"
+        uit = {}
+        for k, v in waarde.items():
+            if k == "geometrie_wgs84" and v is not None:
+                apart.append(json.dumps(v, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
+                uit[k] = f"\x00geometrie{len(apart) - 1}\x00"
+            else:
+                uit[k] = _zet_geometrie_apart(v, apart)
+        return uit
+    if isinstance(waarde, list):
+        return [_zet_geometrie_apart(v, apart) for v in waarde]
+    return waarde
 
 
 def json_tekst(rapport: Mapping[str, Any]) -> str:
@@ -416,7 +408,11 @@ def json_tekst(rapport: Mapping[str, Any]) -> str:
 
     Geometrieën (``geometrie_wgs84``) staan compact op één regel, zodat de rest leesbaar blijft.
     """
-    return _json_ingesprongen(rapport, 0) + "\n"
+    # één json.dumps voor het hele rapport (snel), daarna de geometrieën compact terugzetten
+    apart: list[str] = []
+    tekst = json.dumps(_zet_geometrie_apart(rapport, apart), ensure_ascii=False, indent=2, allow_nan=False)
+    tekst = re.sub(r'"\\u0000geometrie(\d+)\\u0000"', lambda m: apart[int(m.group(1))], tekst)
+    return tekst + "\n"
 
 
 # --- Nederlandse notatie -------------------------------------------------------------------------
