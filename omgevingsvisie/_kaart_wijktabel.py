@@ -35,6 +35,8 @@ GEEN_GEGEVENS = Stijl(GEEN_GEGEVENS_KLEUR, "#616161", 0.5, 1.0, "3 3")
 
 def lees_tabel(tabel: pd.DataFrame | str | os.PathLike) -> pd.DataFrame:
     """Een DataFrame (kopie) of een CSV-bestand (scheidingsteken wordt herkend)."""
+    if isinstance(tabel, gpd.GeoDataFrame):  # de geometrie komt uit de laag wijken
+        return pd.DataFrame(tabel.drop(columns=tabel.geometry.name))
     if isinstance(tabel, pd.DataFrame):
         return tabel.copy()
     pad = Path(tabel)

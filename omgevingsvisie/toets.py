@@ -39,6 +39,17 @@ def _json_waarde(w: Any) -> Any:
     return w
 
 
+def _analyses(lagen: Mapping[str, gpd.GeoDataFrame] | None) -> dict[str, Callable]:
+    """De analyses voor de regels. Die rekenen met de meegeleverde (of vervangen) lagen, dus
+    alleen als de toets dat ook doet; met eigen ``lagen`` (bijv. een synthetische testgemeente)
+    zouden ze over iets anders gaan."""
+    if lagen:
+        return {}
+    from .analyse.hitte import uhi_voor_na
+
+    return {"hitte": uhi_voor_na}
+
+
 def toets(plannen: gpd.GeoDataFrame, *, lagen: Mapping[str, gpd.GeoDataFrame] | None = None,
           parameters: Parameters | None = None,
           regels: Sequence[tuple[Regel, Callable[[ToetsContext], list[Bevinding]]]] | None = None,
@@ -62,7 +73,7 @@ def toets(plannen: gpd.GeoDataFrame, *, lagen: Mapping[str, gpd.GeoDataFrame] | 
     list of ToetsResultaat
         Eén per initiatief, in de volgorde van ``plannen``.
     """
-    ctx = ToetsContext(plannen, lagen=lagen, parameters=parameters)
+    ctx = ToetsContext(plannen, lagen=lagen, parameters=parameters, analyses=_analyses(lagen))
     per_regel = []
     for regel, functie in (regels or REGELBOEK):
         bevindingen = functie(ctx)

@@ -23,8 +23,10 @@ from __future__ import annotations
 import math
 import re
 
+import geopandas as gpd
 import pytest
-from synthetisch import plannen, vak, wereld
+import shapely
+from synthetisch import PROGRAMMA_STANDAARD, plannen, vak, wereld
 
 from omgevingsvisie.bevinding import STATUSSEN
 from omgevingsvisie.regels import ToetsContext, groene_stad, laad_parameters, milieu
@@ -782,3 +784,36 @@ def test_batch_geeft_elk_plan_zijn_eigen_bevinding(regel_id):
     for b, (g, p, _) in zip(bevindingen, gevallen):
         los = een(regel, g, **p)
         assert (b.status, b.toelichting, b.waarden) == (los.status, los.toelichting, los.waarden)
+
+
+def test_gs3_neemt_het_hitte_eilandmodel_mee_als_dat_er_is():
+    """De regel krijgt de hitte-analyse van de context; zonder analyse blijven die waarden weg."""
+    plan = (vak(3100, 1100, 3200, 1200), {"functies": ["wonen"], "woningen": 20, "groen_pct": 10.0})
+    aanroepen = []
+
+    def hitte(geometrie, groen_pct):
+        aanroepen.append((round(geometrie.area), groen_pct))
+        return {"uhi_voor_plan_c": 5.0, "uhi_na_plan_c": 5.25, "verschil_plan_c": 0.25, "groen_pct_neutraal": 40.0}
+
+    met = groene_stad.gs3(ToetsContext(plannen(plan), lagen=wereld(), analyses={"hitte": hitte}))[0]
+    assert aanroepen == [(10000, 10.0)]
+    assert (met.status, met.waarden["uhi_verschil_c"], met.waarden["groen_pct_uhi_neutraal"]) == ("aandachtspunt", 0.25, 40.0)
+    assert "stijgt het hitte-eiland in het plan met 0,25 °C" in met.toelichting and "40,0%" in met.toelichting
+    zonder = groene_stad.gs3(ToetsContext(plannen(plan), lagen=wereld()))[0]
+    assert "uhi_verschil_c" not in zonder.waarden and "hitte-eilandmodel" not in zonder.toelichting
+
+
+def test_toets_op_de_meegeleverde_lagen_rekent_het_hitte_eiland_voor_en_na():
+    from omgevingsvisie import laad_laag
+    from omgevingsvisie.toets import toets
+
+    havenkwartier = laad_laag("focusgebieden").set_index("naam").geometry["Havenkwartier"]
+    p = havenkwartier.representative_point()
+    vlak = shapely.box(p.x - 80, p.y - 80, p.x + 80, p.y + 80)
+    gdf = gpd.GeoDataFrame([{**PROGRAMMA_STANDAARD, "naam": "veel groen", "functies": ("wonen",), "woningen": 50,
+                             "groen_pct": 60.0},
+                            {**PROGRAMMA_STANDAARD, "naam": "weinig groen", "functies": ("wonen",), "woningen": 50,
+                             "groen_pct": 5.0}], geometry=[vlak, vlak], crs="EPSG:28992")
+    gs3 = [next(b for b in r.bevindingen if b.regel == "GS3") for r in toets(gdf)]
+    assert gs3[0].waarden["uhi_na_c"] < gs3[1].waarden["uhi_na_c"]  # meer groen, koeler
+    assert gs3[0].waarden["uhi_voor_c"] == gs3[1].waarden["uhi_voor_c"]

@@ -187,6 +187,7 @@ def schrijf_geotiff(pad: str | os.PathLike, waarden: np.ndarray, rooster: Rooste
         "driver": "GTiff", "width": rooster.breedte, "height": rooster.hoogte, "count": 1,
         "dtype": waarden.dtype.name, "crs": CRS, "transform": rooster.transform, "nodata": nodata,
         "compress": "deflate", "tiled": True, "blockxsize": 256, "blockysize": 256,
+        "predictor": 3 if np.issubdtype(waarden.dtype, np.floating) else 2,
     }
 
     def schrijver(tijdelijk: Path) -> None:

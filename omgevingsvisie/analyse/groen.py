@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 from shapely.geometry.base import BaseGeometry
 
 from .._errors import InvoerFout
@@ -142,11 +143,15 @@ def groen_initiatief(plan_geometrie: BaseGeometry, *, woningen: int | None = Non
 
     - Afstand: van het plan tot de dichtstbijzijnde groenruimte ≥ 1 ha (``afstand_groen_m``,
       0 als ze raken), de verste plek in het plan (``afstand_groen_max_m``, over de celmiddens
-      van het plan) en het deel van het plan binnen 300 m (``binnen_afstand_pct``, exact uit
-      de vlakken).
+      en de rand van het plan) en het deel van het plan binnen 300 m (``binnen_afstand_pct``,
+      exact uit de vlakken).
     - Groen per woning: openbaar groen binnen de straal (500 m) rond het plan, buiten het plan,
       plus het eigen groen (``groen_pct`` van het plan), gedeeld door de bestaande woningen
       binnen de straal buiten het plan plus ``woningen``.
+
+    Groen dat nu in het plangebied ligt, telt niet als bestaande groenruimte: het plan
+    vervangt het. Blijft er van een groenruimte minder dan de minimumoppervlakte over, dan
+    telt de rest niet meer als groenruimte (wel als openbaar groen in de omgeving).
 
     Parameters
     ----------
@@ -196,10 +201,12 @@ def groen_initiatief(plan_geometrie: BaseGeometry, *, woningen: int | None = Non
         ).area / plan_geometrie.area
     else:
         afstand, binnen_pct = float("inf"), 0.0
+    # de verste plek: celmiddens in het plan en de rand (om de celmaat verdicht)
     rooster = lg.rooster
-    in_plan = rooster.masker(plan_geometrie) | rooster.masker(plan_geometrie.boundary, alle_geraakte=True)
-    px, py = rooster.middens(*np.nonzero(in_plan))
-    verst = float(afstand_tot_vlakken(px, py, vlakken).max()) if len(px) else afstand
+    px, py = rooster.middens(*np.nonzero(rooster.masker(plan_geometrie)))
+    rand = shapely.get_coordinates(shapely.segmentize(plan_geometrie.boundary, rooster.resolutie))
+    px, py = np.concatenate([px, rand[:, 0]]), np.concatenate([py, rand[:, 1]])
+    verst = float(afstand_tot_vlakken(px, py, vlakken).max())
 
     omgeving = plan_geometrie.buffer(normen.straal_m).difference(plan_geometrie)
     groen_omgeving = float(rest.intersection(omgeving).area.sum()) if len(rest) else 0.0
@@ -210,7 +217,7 @@ def groen_initiatief(plan_geometrie: BaseGeometry, *, woningen: int | None = Non
     per_woning = (groen_omgeving + eigen_groen) / totaal_woningen if totaal_woningen > 0 else None
     return {
         "afstand_groen_m": afstand,
-        "afstand_groen_max_m": max(verst, afstand),
+        "afstand_groen_max_m": verst,
         "binnen_afstand_pct": binnen_pct,
         "groen_omgeving_m2": groen_omgeving,
         "eigen_groen_m2": eigen_groen,

@@ -131,10 +131,13 @@ def uhi_formule(svf: float | np.ndarray, f_veg: float | np.ndarray, *, meteo: Me
 
 
 def venster_cellen(venster_m: float, resolutie: float) -> int:
-    """Oneven aantal cellen van het middelingsvenster (het venster centreert om de cel)."""
+    """Oneven aantal cellen van het middelingsvenster, zodat het om de cel centreert.
+
+    Een even aantal wordt één groter: 700 m bij 10 m geeft 71 cellen (710 m), 30 m geeft 3.
+    """
     if not venster_m > 0:
         raise InvoerFout(f"Het middelingsvenster moet groter dan 0 m zijn, niet {venster_m}.")
-    return 2 * int(round(venster_m / (2 * resolutie))) + 1
+    return 2 * int(math.floor(venster_m / resolutie / 2 + 1e-9)) + 1
 
 
 def _venstergemiddelde(waarden: np.ndarray, cellen: int) -> np.ndarray:

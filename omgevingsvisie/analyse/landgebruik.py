@@ -265,8 +265,8 @@ def landgebruik(*, raster: str | os.PathLike | None = None,
                 parameters: Parameters | None = None) -> Landgebruik:
     """Het landgebruik voor de analyses: een eigen raster waar dat gegevens heeft, anders uit de lagen.
 
-    Met de standaardparameters wordt het resultaat bewaard zolang lagen en raster niet
-    veranderen, zodat bijvoorbeeld een toets van veel initiatieven het maar één keer afleidt.
+    Met de standaardparameters wordt het resultaat bewaard zolang de GeoPackage met de lagen,
+    de vervangen lagen en het raster niet veranderen, zodat bijvoorbeeld een toets van veel initiatieven het maar één keer afleidt.
 
     Parameters
     ----------
@@ -281,7 +281,9 @@ def landgebruik(*, raster: str | os.PathLike | None = None,
     sleutel = None
     if parameters is None:
         stempel = (str(raster.resolve()), raster.stat().st_mtime_ns) if raster and raster.exists() else raster
-        sleutel = (tuple(sorted(lagen.vervangingen().items())), stempel)
+        gpkg = lagen.data_map() / lagen.GPKG_NAAM
+        bron = (str(gpkg), gpkg.stat().st_mtime_ns if gpkg.exists() else None)
+        sleutel = (bron, tuple(sorted(lagen.vervangingen().items())), stempel)
         if sleutel in _cache:
             return _cache[sleutel]
     afgeleid = landgebruik_uit_lagen(parameters=parameters)

@@ -7,7 +7,8 @@ barrière plaatselijk weer vrij:
 
 - een **punt** op een barrièrelijn opent alleen díe lijn, over een schijf met een straal van
   1,5 cel rond het punt (een doorgang van drie cellen breed); ligt het punt in een
-  barrièregebied, dan loopt de doorgang haaks op de lijn door het gebied tot de rand;
+  barrièregebied, dan loopt de doorgang aan beide kanten van de lijn langs de kortste rechte
+  weg naar de rand van het gebied (andere barrièrelijnen blijven dicht);
 - een **punt** waarvan ``barriere`` een barrièregebied noemt, is een poort: het gebied wordt
   doorsneden langs de kortste koorde door dat punt (drie cellen breed);
 - een **lijn** (een nieuwe verbinding) opent alle barrières die ze kruist, drie cellen breed.
@@ -43,7 +44,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 from rasterio import features
-from rasterio.transform import from_origin
+from rasterio.transform import Affine
 from scipy import ndimage, sparse
 from scipy.sparse.csgraph import dijkstra
 from shapely.geometry.base import BaseGeometry
@@ -51,7 +52,7 @@ from shapely.ops import nearest_points
 
 from .._errors import InvoerFout
 
-__all__ = ["Oversteek", "Routeraster"]
+__all__ = ["Oversteek", "Routeraster", "kortste_koorde"]
 
 #: De zestien stappen (rij, kolom): acht buren en acht paardensprongen.
 _STAPPEN = np.array([(0, 1), (1, 0), (1, 1), (1, -1), (1, 2), (2, 1), (2, -1), (1, -2)])
@@ -60,6 +61,8 @@ _STAPPEN = np.concatenate([_STAPPEN, -_STAPPEN])
 DOORGANG_CELLEN = 1.5
 #: Zo ver (in cellen) wordt een lijn die bij de rand van het rekengebied eindigt doorgetrokken.
 _VERLENG_CELLEN = 3.0
+#: Zoveel afstandsvelden bewaart een raster (elk 8 byte per cel).
+_BEWAAR_VELDEN = 12
 
 
 def _tussencellen(dy: int, dx: int) -> list[tuple[int, int]]:
@@ -106,7 +109,7 @@ class _Rooster:
         self.y0 = math.ceil(ymax / cel) * cel + 2 * cel
         self.nx = int(math.ceil((xmax - self.x0) / cel)) + 2
         self.ny = int(math.ceil((self.y0 - ymin) / cel)) + 2
-        self.transform = from_origin(self.x0, self.y0, cel, cel)
+        self.transform = Affine(cel, 0.0, self.x0, 0.0, -cel, self.y0)
 
     @property
     def n(self) -> int:
@@ -218,6 +221,31 @@ def _stuk_door(gebied: BaseGeometry, punt: shapely.Point, richting: np.ndarray) 
     return stukken[0] if stukken else shapely.LineString()
 
 
+def _kortste_uitgang(gebied: BaseGeometry, punt: shapely.Point, normaal: np.ndarray, *,
+                     stap_graden: float = 5.0) -> BaseGeometry:
+    """De kortste rechte weg van ``punt`` naar de rand van ``gebied``, aan beide kanten van een lijn.
+
+    ``normaal`` staat haaks op de lijn; per kant worden de richtingen van 5° tot 175° ten
+    opzichte van de lijn geprobeerd (niet langs de lijn zelf). Geeft de twee stukken samen.
+    """
+    xmin, ymin, xmax, ymax = gebied.bounds
+    lengte = 2 * math.hypot(xmax - xmin, ymax - ymin) + 1.0
+    raaklijn = np.array([normaal[1], -normaal[0]])
+    stukken = []
+    for kant in (1.0, -1.0):
+        beste = None
+        for hoek in np.radians(np.arange(stap_graden, 180.0, stap_graden)):
+            richting = math.cos(hoek) * raaklijn + kant * math.sin(hoek) * normaal
+            straal = shapely.LineString([(punt.x, punt.y), (punt.x + richting[0] * lengte,
+                                                            punt.y + richting[1] * lengte)])
+            delen = [d for d in _delen(straal.intersection(gebied)) if d.distance(punt) < 1e-6]
+            if delen and (beste is None or delen[0].length < beste.length):
+                beste = delen[0]
+        if beste is not None:
+            stukken.append(beste)
+    return shapely.union_all(stukken) if stukken else shapely.LineString()
+
+
 def kortste_koorde(gebied: BaseGeometry, punt: shapely.Point, *, stappen: int = 180) -> BaseGeometry:
     """De kortste rechte doorsnede van ``gebied`` door ``punt`` (hoeken per graad).
 
@@ -297,6 +325,7 @@ class Routeraster:
             self._gebiedcellen = {naam: self._rooster.brand([g], alle_aangeraakt=False)
                                   for naam, g in self.gebieden.items()}
             self._vrije_afstanden: dict[bytes, np.ndarray] = {}
+        self._afstanden: dict[bytes, np.ndarray] = {}
         self.geblokkeerd = self._blokkeer()
         vrij = ~self.geblokkeerd.ravel()
         self._matrix = self._graaf.matrix(vrij)
@@ -318,56 +347,63 @@ class Routeraster:
             self._rooster.brand([lijn], alle_aangeraakt=True)
 
     def _blokkeer(self) -> np.ndarray:
+        """Het geblokkeerde raster: buiten het domein, lijnen en gebieden min de doorgangen."""
         lijnen = {k: v.copy() for k, v in self._lijncellen.items()}
         gebieden = {k: v.copy() for k, v in self._gebiedcellen.items()}
-        straal = DOORGANG_CELLEN * self.celgrootte_m
         for o in self.oversteken:
             g = o.geometrie
             if g is None or g.is_empty:
                 self.waarschuwingen.append(f"Oversteek '{o.naam}' heeft geen geometrie en telt niet mee.")
-                continue
-            if g.geom_type in ("LineString", "MultiLineString"):
+            elif g.geom_type in ("LineString", "MultiLineString"):
                 doorgang = self._doorgang(g)
                 for cellen in (*lijnen.values(), *gebieden.values()):
                     cellen &= ~doorgang
-                continue
-            punt = g if g.geom_type == "Point" else g.representative_point()
-            if o.barriere in self.gebieden:
-                self._poort(o, punt, gebieden)
-                continue
-            namen = ([o.barriere] if o.barriere in self.barrieres else
-                     [n for n, lijn in self.barrieres.items() if lijn.distance(punt) <= self.tolerantie_m])
-            if o.barriere and o.barriere not in self.barrieres:
-                self.waarschuwingen.append(
-                    f"Oversteek '{o.naam}' noemt een onbekende barrière '{o.barriere}'; "
-                    f"gebruikt als oversteek van {', '.join(namen) or 'niets'} (binnen {self.tolerantie_m:g} m).")
-            if not namen and not o.barriere:
-                binnen = [n for n, geb in self.gebieden.items() if geb.distance(punt) <= self.tolerantie_m]
-                for n in binnen:
-                    self._poort(Oversteek(punt, n, o.naam), punt, gebieden)
-                if not binnen:
-                    self.waarschuwingen.append(f"Oversteek '{o.naam}' ligt niet bij een barrière en telt niet mee.")
-                continue
-            for naam in namen:
-                lijn = self.barrieres[naam]
-                afstand = lijn.distance(punt)
-                if afstand > self.tolerantie_m:
-                    self.waarschuwingen.append(
-                        f"Oversteek '{o.naam}' ligt {afstand:.0f} m van {naam} (meer dan {self.tolerantie_m:g} m) "
-                        "en telt niet mee.")
-                    continue
-                op_lijn = nearest_points(lijn, punt)[0]
-                lijnen[naam] &= ~self._rooster.schijf(op_lijn.x, op_lijn.y, straal)
-                normaal = _raaklijn(lijn, op_lijn)[::-1] * np.array([-1.0, 1.0])
-                for gnaam, geb in self.gebieden.items():
-                    if geb.distance(op_lijn) <= straal:
-                        stuk = _stuk_door(geb.buffer(straal), op_lijn, normaal)
-                        if not stuk.is_empty:
-                            gebieden[gnaam] &= ~self._doorgang(stuk)
+            else:
+                self._punt(o, g if g.geom_type == "Point" else g.representative_point(), lijnen, gebieden)
         geblokkeerd = self._buiten.copy()
         for cellen in (*lijnen.values(), *gebieden.values()):
             geblokkeerd |= cellen
         return geblokkeerd
+
+    def _punt(self, o: Oversteek, punt: shapely.Point, lijnen: dict[str, np.ndarray],
+              gebieden: dict[str, np.ndarray]) -> None:
+        """Een puntoversteek: een poort in een gebied, of een opening in een (of elke nabije) lijn."""
+        if o.barriere in self.gebieden:
+            self._poort(o, punt, gebieden)
+            return
+        namen = ([o.barriere] if o.barriere in self.barrieres else
+                 [n for n, lijn in self.barrieres.items() if lijn.distance(punt) <= self.tolerantie_m])
+        if o.barriere and o.barriere not in self.barrieres:
+            self.waarschuwingen.append(
+                f"Oversteek '{o.naam}' noemt een onbekende barrière '{o.barriere}'; "
+                f"gebruikt als oversteek van {', '.join(namen) or 'niets'} (binnen {self.tolerantie_m:g} m).")
+        if not namen and not o.barriere:
+            binnen = [n for n, geb in self.gebieden.items() if geb.distance(punt) <= self.tolerantie_m]
+            for naam in binnen:
+                self._poort(Oversteek(punt, naam, o.naam), punt, gebieden)
+            if not binnen:
+                self.waarschuwingen.append(f"Oversteek '{o.naam}' ligt niet bij een barrière en telt niet mee.")
+        for naam in namen:
+            afstand = self.barrieres[naam].distance(punt)
+            if afstand > self.tolerantie_m:
+                self.waarschuwingen.append(f"Oversteek '{o.naam}' ligt {afstand:.0f} m van {naam} "
+                                           f"(meer dan {self.tolerantie_m:g} m) en telt niet mee.")
+            else:
+                self._open_lijn(naam, punt, lijnen, gebieden)
+
+    def _open_lijn(self, naam: str, punt: shapely.Point, lijnen: dict[str, np.ndarray],
+                   gebieden: dict[str, np.ndarray]) -> None:
+        """Open lijn ``naam`` bij ``punt``; ligt dat in een barrièregebied, dan ook de kortste weg naar de rand."""
+        straal = DOORGANG_CELLEN * self.celgrootte_m
+        lijn = self.barrieres[naam]
+        op_lijn = nearest_points(lijn, punt)[0]
+        lijnen[naam] &= ~self._rooster.schijf(op_lijn.x, op_lijn.y, straal)
+        normaal = _raaklijn(lijn, op_lijn)[::-1] * np.array([-1.0, 1.0])
+        for gnaam, gebied in self.gebieden.items():
+            if gebied.distance(op_lijn) <= straal:
+                uitgang = _kortste_uitgang(gebied.buffer(straal), op_lijn, normaal)
+                if not uitgang.is_empty:
+                    gebieden[gnaam] &= ~self._doorgang(uitgang)
 
     def _poort(self, o: Oversteek, punt: shapely.Point, gebieden: dict[str, np.ndarray]) -> None:
         gebied = self.gebieden[o.barriere]
@@ -422,16 +458,19 @@ class Routeraster:
         return self._dichtst_vrij[0][rij, kolom] * self._rooster.nx + self._dichtst_vrij[1][rij, kolom]
 
     def afstandveld(self, doelcellen: np.ndarray, *, vrij: bool = False) -> np.ndarray:
-        """Afstand (m) van elke cel tot de dichtstbijzijnde doelcel; ``vrij``: zonder barrières."""
+        """Afstand (m) van elke cel tot de dichtstbijzijnde doelcel; ``vrij``: zonder barrières.
+
+        De laatste velden worden bewaard (per raster; de vrije velden gedeeld met
+        :meth:`met_oversteken`), zodat dezelfde bestemming niet opnieuw wordt berekend.
+        """
         doelcellen = np.unique(np.asarray(doelcellen, dtype=np.int64))
-        if vrij:
-            sleutel = doelcellen.tobytes()
-            if sleutel not in self._vrije_afstanden:
-                if len(self._vrije_afstanden) > 16:
-                    self._vrije_afstanden.clear()
-                self._vrije_afstanden[sleutel] = dijkstra(self._vrije_matrix, indices=doelcellen, min_only=True)
-            return self._vrije_afstanden[sleutel]
-        return dijkstra(self._matrix, indices=doelcellen, min_only=True)
+        bewaard, matrix = (self._vrije_afstanden, self._vrije_matrix) if vrij else (self._afstanden, self._matrix)
+        sleutel = doelcellen.tobytes()
+        if sleutel not in bewaard:
+            if len(bewaard) >= _BEWAAR_VELDEN:
+                bewaard.pop(next(iter(bewaard)))
+            bewaard[sleutel] = dijkstra(matrix, indices=doelcellen, min_only=True)
+        return bewaard[sleutel]
 
     def afstanden(self, x: Sequence[float] | np.ndarray, y: Sequence[float] | np.ndarray,
                   doelcellen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

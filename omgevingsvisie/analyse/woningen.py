@@ -58,8 +58,8 @@ def lees_adressen(adressen: str | os.PathLike | gpd.GeoDataFrame, *, laag: str |
     naam = "de adressen" if isinstance(adressen, gpd.GeoDataFrame) else f"{adressen}"
     ruw = adressen if isinstance(adressen, gpd.GeoDataFrame) else lees_gegevens(adressen, laag=laag)
     rd, problemen = naar_rd(ruw.geometry)
-    if problemen:
-        raise InvoerFout(f"Adressenlaag {naam} kan niet worden gebruikt:", problemen)
+    if problemen or rd is None:
+        raise InvoerFout(f"Adressenlaag {naam} kan niet worden gebruikt:", problemen or ["geen geometrie"])
     punten = gpd.GeoDataFrame(ruw.drop(columns=ruw.geometry.name), geometry=rd.values, crs=CRS)
     punten = punten[punten.geometry.notna() & ~punten.geometry.is_empty].explode(index_parts=False)
     soorten = set(punten.geom_type)

@@ -1,20 +1,35 @@
 """``omgevingsvisie analyse``: ruimtelijke analyses op de lagen (hitte, groen, ...).
 
-Elke analyse is een subcommando in een eigen module; deze groep bundelt ze.
+Elke analyse is een subcommando; het rekenwerk staat in :mod:`omgevingsvisie.analyse`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+
 import click
 
+from .._uitvoer import controleer_doelen
+from ..analyse.parameters import laad_analyse_parameters
 from .basis import Groep
+from .opties import overschrijf_optie
+
+_STANDAARD = laad_analyse_parameters()
+
+
+def _standaard(sectie: str, naam: str) -> str:
+    """De standaardwaarde met eenheid voor de hulptekst, bijvoorbeeld '290 W/m²'."""
+    p = _STANDAARD.parameter(sectie, naam)
+    return f"{p.waarde:g} {p.eenheid}".replace(".", ",")
 
 
 @click.group(cls=Groep)
 def analyse() -> None:
     """Ruimtelijke analyses op de lagen van de Omgevingsvisie.
 
-    Elk subcommando schrijft rasters (GeoTIFF) en tabellen per wijk en
+    Elk subcommando schrijft rasters (GeoTIFF, EPSG:28992) en tabellen per wijk en
     focusgebied (CSV en GeoPackage) in de map van --uitvoer.
 
     \b
@@ -22,3 +37,148 @@ def analyse() -> None:
       $ omgevingsvisie analyse hitte --uitvoer analyse/
       $ omgevingsvisie analyse groen --uitvoer analyse/ --overschrijf
     """
+
+
+# ------------------------------------------------------------------ gedeelde opties en hulp
+
+def _gedeelde_opties(functie: Callable) -> Callable:
+    opties = [
+        click.option("--uitvoer", required=True, type=click.Path(file_okay=False, path_type=Path), metavar="MAP",
+                     help="Map waarin rasters en tabellen komen (wordt aangemaakt)."),
+        overschrijf_optie,
+        click.option("--landgebruik", "landgebruik_pad", type=click.Path(dir_okay=False, path_type=Path),
+                     metavar="PAD.tif", help="Eigen landgebruiksraster met de klassecodes 1–9 "
+                     "(docs/analyse_hitte_groen.md); gaat vóór het uit de lagen afgeleide landgebruik."),
+        click.option("--adressen", type=click.Path(dir_okay=False, path_type=Path), metavar="PAD",
+                     help="Eigen adrespunten (bijv. BAG-woningen; kolom 'woningen' optioneel) in plaats "
+                     "van de steekproef in het bestaand stedelijk gebied."),
+        click.option("--adressen-laag", metavar="NAAM", help="Laag in het adressenbestand (bij een "
+                     "GeoPackage met meerdere lagen)."),
+        click.option("--initiatieven", type=click.Path(dir_okay=False, path_type=Path), metavar="PAD",
+                     help="Initiatieven (GeoJSON, GeoPackage, Shapefile): ook een tabel per initiatief."),
+        click.option("--parameters", "parameters_pad", type=click.Path(dir_okay=False, path_type=Path),
+                     metavar="EIGEN.toml", help="Eigen analyseparameters; vult "
+                     "omgevingsvisie/analyse/parameters.toml aan."),
+    ]
+    for optie in reversed(opties):
+        functie = optie(functie)
+    return functie
+
+
+@contextmanager
+def _voortgangsbalk(label: str):
+    """Een voortgangsbalk op stderr; geeft ``voortgang(omschrijving, gedaan, totaal)``."""
+    with click.progressbar(length=1, label=label, file=click.get_text_stream("stderr"),
+                           item_show_func=lambda stap: stap) as balk:
+        def voortgang(omschrijving: str, gedaan: int, totaal: int) -> None:
+            balk.length = totaal
+            balk.update(gedaan - balk.pos, current_item=omschrijving)
+        yield voortgang
+
+
+def _voorbereiding(*, uitvoer: Path, overschrijf: bool, soort: str, landgebruik_pad: Path | None,
+                   adressen: Path | None, adressen_laag: str | None, initiatieven: Path | None,
+                   parameters_pad: Path | None) -> dict:
+    """Controleer doelen en lees de invoer; geeft de trefwoorden voor de analyse."""
+    from ..analyse.landgebruik import landgebruik
+    from ..analyse.uitvoer import bestanden
+    from ..analyse.woningen import lees_adressen
+    from ..initiatief import lees_initiatieven
+
+    controleer_doelen(bestanden(soort, uitvoer, initiatieven=initiatieven is not None), overschrijf=overschrijf)
+    parameters = laad_analyse_parameters(parameters_pad) if parameters_pad else None
+    plannen = None
+    if initiatieven is not None:
+        plannen, waarschuwingen = lees_initiatieven(initiatieven)
+        for melding in waarschuwingen:
+            click.echo(f"Waarschuwing: {melding}", err=True)
+    return {
+        "lg": landgebruik(raster=landgebruik_pad, parameters=parameters),
+        "adressen": lees_adressen(adressen, laag=adressen_laag) if adressen is not None else None,
+        "initiatieven": plannen, "parameters": parameters,
+    }
+
+
+def _afronden(resultaat, uitvoer: Path, *, overschrijf: bool) -> None:
+    from ..analyse.uitvoer import schrijf_analyse
+
+    for melding in resultaat.waarschuwingen:
+        click.echo(f"Waarschuwing: {melding}", err=True)
+    with _voortgangsbalk("Schrijven") as voortgang:
+        geschreven = schrijf_analyse(resultaat, uitvoer, overschrijf=overschrijf, voortgang=voortgang)
+    click.echo(f"Geschreven in {uitvoer}:")
+    for pad in geschreven:
+        click.echo(f"  {pad.name}")
+
+
+# ------------------------------------------------------------------ hitte
+
+@analyse.command()
+@_gedeelde_opties
+@click.option("--straling", type=click.FloatRange(min=0), metavar="W/M2",
+              help=f"Daggemiddelde globale straling (standaard {_standaard('uhi', 'straling_w_m2')}, hete zomerdag).")
+@click.option("--dtr", type=click.FloatRange(min=0), metavar="K",
+              help=f"Temperatuurslingering Tmax − Tmin buiten de stad (standaard {_standaard('uhi', 'dtr_k')}).")
+@click.option("--wind", type=click.FloatRange(min=0, min_open=True), metavar="M/S",
+              help=f"Windsnelheid op 10 m buiten de stad (standaard {_standaard('uhi', 'wind_m_s')}).")
+@click.option("--venster", type=click.FloatRange(min=0, min_open=True), metavar="METER",
+              help=f"Zijde van het middelingsvenster van f_veg en SVF (standaard {_standaard('uhi', 'venster_m')}).")
+def hitte(*, uitvoer: Path, overschrijf: bool, landgebruik_pad: Path | None, adressen: Path | None,
+          adressen_laag: str | None, initiatieven: Path | None, parameters_pad: Path | None,
+          straling: float | None, dtr: float | None, wind: float | None, venster: float | None) -> None:
+    """Hitte-eilandeffect (UHI, Theeuwes et al. 2017) en afstand tot een koele plek.
+
+    Schrijft landgebruik.tif, uhi.tif (°C; bruikbaar met 'omgevingsvisie kaart hitte
+    --raster'), afstand_koele_plek.tif, hitte_wijken.csv, hitte_focusgebieden.csv en
+    hitte.gpkg; met --initiatieven ook hitte_initiatieven.csv (UHI vóór en na per plan).
+    Het weer is een hete, windstille zomerdag; elke waarde is aan te passen.
+
+    \b
+    Voorbeelden:
+      $ omgevingsvisie analyse hitte --uitvoer analyse/
+      $ omgevingsvisie analyse hitte --uitvoer analyse/ --wind 2 --initiatieven plannen.geojson
+      $ omgevingsvisie kaart hitte --raster analyse/uhi.tif --uitvoer hitte.html
+    """
+    from ..analyse.hitte import Meteorologie
+    from ..analyse.uitvoer import analyse_hitte
+
+    invoer = _voorbereiding(uitvoer=uitvoer, overschrijf=overschrijf, soort="hitte", landgebruik_pad=landgebruik_pad,
+                            adressen=adressen, adressen_laag=adressen_laag, initiatieven=initiatieven,
+                            parameters_pad=parameters_pad)
+    meteo = Meteorologie.standaard(invoer["parameters"] or _STANDAARD,
+                                   straling_w_m2=straling, dtr_k=dtr, wind_m_s=wind)
+    with _voortgangsbalk("Hitte berekenen") as voortgang:
+        resultaat = analyse_hitte(meteo=meteo, venster_m=venster, voortgang=voortgang, **invoer)
+    _afronden(resultaat, uitvoer, overschrijf=overschrijf)
+
+
+# ------------------------------------------------------------------ groen
+
+@analyse.command()
+@_gedeelde_opties
+def groen(*, uitvoer: Path, overschrijf: bool, landgebruik_pad: Path | None, adressen: Path | None,
+          adressen_laag: str | None, initiatieven: Path | None, parameters_pad: Path | None) -> None:
+    """Groen bij de woning: de "300" van 3-30-300 en 75 m² groen per woning binnen 500 m.
+
+    Schrijft afstand_groen.tif, groen_per_woning.tif, groen_wijken.csv,
+    groen_focusgebieden.csv en groen.gpkg; met --initiatieven ook groen_initiatieven.csv.
+    De normen (300 m, 1 ha, 75 m², 500 m) staan met hun bron in
+    omgevingsvisie/analyse/parameters.toml en zijn met --parameters aan te passen.
+
+    \b
+    Voorbeelden:
+      $ omgevingsvisie analyse groen --uitvoer analyse/
+      $ omgevingsvisie analyse groen --uitvoer analyse/ --adressen bag_woningen.gpkg --overschrijf
+    """
+    from ..analyse.uitvoer import analyse_groen
+
+    invoer = _voorbereiding(uitvoer=uitvoer, overschrijf=overschrijf, soort="groen", landgebruik_pad=landgebruik_pad,
+                            adressen=adressen, adressen_laag=adressen_laag, initiatieven=initiatieven,
+                            parameters_pad=parameters_pad)
+    with _voortgangsbalk("Groen berekenen") as voortgang:
+        resultaat = analyse_groen(voortgang=voortgang, **invoer)
+    _afronden(resultaat, uitvoer, overschrijf=overschrijf)
+
+
+from .cmd_analyse_barrieres import barrieres as _barrieres  # noqa: E402  (issue 7)
+analyse.add_command(_barrieres)

@@ -57,10 +57,16 @@ class ToetsContext:
         :func:`omgevingsvisie.lagen.laad_laag`.
     parameters : Parameters, optional
         Standaard :func:`laad_parameters`.
+    analyses : mapping, optional
+        Analysefuncties die regels mogen gebruiken, op naam: ``"hitte"`` (plan, groen_pct) ->
+        dict zoals :func:`omgevingsvisie.analyse.hitte.uhi_voor_na`, en ``"omrijfactor"``
+        (plan) -> dict met ``omrijfactor_voor``/``omrijfactor_na``. Ontbreekt een analyse, dan
+        laat de regel die waarden weg. :func:`omgevingsvisie.toets.toets` geeft ze mee als de
+        meegeleverde (of vervangen) lagen worden gebruikt.
     """
 
     def __init__(self, plannen: gpd.GeoDataFrame, *, lagen: Mapping[str, gpd.GeoDataFrame] | None = None,
-                 parameters: Parameters | None = None):
+                 parameters: Parameters | None = None, analyses: Mapping[str, Any] | None = None):
         if plannen.crs is None or not plannen.crs.equals(CRS):
             raise ValueError(f"Initiatieven moeten in {CRS} staan, gekregen: {plannen.crs}")
         self.plannen = plannen.reset_index(drop=True)
@@ -69,6 +75,7 @@ class ToetsContext:
         self._geometrie = self.plannen.geometry.values
         self._oppervlakte = self.plannen.geometry.area.to_numpy()
         self.p = parameters or laad_parameters()
+        self.analyses = dict(analyses or {})
         self._gegeven = dict(lagen or {})
         self._lagen: dict[str, gpd.GeoDataFrame] = {}
         self._paren: dict[str, tuple[np.ndarray, np.ndarray]] = {}

@@ -122,17 +122,34 @@ def gs3(ctx: ToetsContext) -> list[Bevinding]:
             continue
         vergroening = (pct or 0.0) + (100 * (dak or 0.0) / ctx.geometrie[i].area if dak_telt else 0.0)
         waarden["vergroening_pct"] = rond(vergroening)
+        model = _uhi_zin(ctx, i, min(vergroening, 100.0), waarden)
         if vergroening < minimum:
             uit.append(GS3.bevinding(
                 "aandachtspunt", f"Het plan ligt in een hittestressgebied ({', '.join(gebieden)}) en vergroent "
-                f"{procent(vergroening)} van het plangebied; nodig is minstens {procent(minimum)}.",
+                f"{procent(vergroening)} van het plangebied; nodig is minstens {procent(minimum)}.{model}",
                 waarden=waarden, lagen=("hittestress",)))
         else:
             uit.append(GS3.bevinding(
                 "voldoet", f"Het plan ligt in een hittestressgebied ({', '.join(gebieden)}) en vergroent "
-                f"{procent(vergroening)} van het plangebied (minstens {procent(minimum)}).",
+                f"{procent(vergroening)} van het plangebied (minstens {procent(minimum)}).{model}",
                 waarden=waarden, lagen=("hittestress",)))
     return uit
+
+
+def _uhi_zin(ctx: ToetsContext, i: int, groen_pct: float, waarden: dict) -> str:
+    """Voor en na volgens het hitte-eilandmodel (analyse hitte), als die analyse beschikbaar is."""
+    if "hitte" not in ctx.analyses:
+        return ""
+    uhi = ctx.analyses["hitte"](ctx.geometrie[i], groen_pct)
+    waarden.update(uhi_voor_c=rond(uhi["uhi_voor_plan_c"], 2), uhi_na_c=rond(uhi["uhi_na_plan_c"], 2),
+                   uhi_verschil_c=rond(uhi["verschil_plan_c"], 2),
+                   groen_pct_uhi_neutraal=None if uhi["groen_pct_neutraal"] is None else rond(uhi["groen_pct_neutraal"]))
+    richting = "daalt" if uhi["verschil_plan_c"] < 0 else "stijgt"
+    neutraal = ("" if uhi["groen_pct_neutraal"] is None
+                else f"; bij {procent(uhi['groen_pct_neutraal'])} groen blijft het gelijk")
+    return (f" Volgens het hitte-eilandmodel (Theeuwes e.a. 2017) {richting} het hitte-eiland in het plan met "
+            f"{getal(abs(uhi['verschil_plan_c']), 2)} °C ({getal(uhi['uhi_voor_plan_c'], 1)} → "
+            f"{getal(uhi['uhi_na_plan_c'], 1)} °C){neutraal}.")
 
 
 def _bouwt(ctx: ToetsContext, i: int) -> bool:

@@ -1,0 +1,63 @@
+"""Benchmarks voor de omrijanalyse (issue 7; geen tests, cijfers in docs/prestaties.md).
+
+    $ .venv/bin/python -m pytest benchmarks/test_bench_barrieres.py --benchmark-only \
+          --benchmark-columns=min,median,max,rounds
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import box
+
+from omgevingsvisie import laad_laag
+from omgevingsvisie.analyse import barrieres
+from omgevingsvisie.analyse.barrieres_oversteek import omrijfactor_voor_na
+
+
+@pytest.fixture(scope="module")
+def vijfduizend() -> np.ndarray:
+    """5.000 vertrekpunten verspreid over het bestaand stedelijk gebied (vast zaad)."""
+    rng = np.random.default_rng(7)
+    stedelijk = laad_laag("bestaand_stedelijk_gebied").union_all()
+    xmin, ymin, xmax, ymax = stedelijk.bounds
+    punten = np.empty((0, 2))
+    while len(punten) < 5000:
+        kandidaten = rng.uniform((xmin, ymin), (xmax, ymax), size=(5000, 2))
+        punten = np.vstack([punten, kandidaten[shapely.contains_xy(stedelijk, kandidaten[:, 0], kandidaten[:, 1])]])
+    return punten[:5000]
+
+
+def test_alle_paren_5000_vertrekpunten(benchmark, vijfduizend):
+    """Raster opnieuw opbouwen (lagen, oversteken, graaf) en 5.000 punten naar alle vier de bestemmingen."""
+    def alles():
+        barrieres.barriere_raster(opnieuw=True)
+        return barrieres.omrijfactoren(vijfduizend)
+
+    uitkomst = benchmark.pedantic(alles, rounds=5, iterations=1)
+    assert len(uitkomst) == 5000
+    benchmark.extra_info["paren"] = 5000 * len(barrieres.BESTEMMINGEN)
+
+
+def test_omrijfactoren_per_wijk(benchmark):
+    """De hele analyse van de CLI zonder schrijven: woningpunten, raster, bestemmingen, tabel per wijk."""
+    def alles():
+        barrieres.barriere_raster(opnieuw=True)
+        return barrieres.omrijfactoren_per_wijk()
+
+    uitkomst = benchmark.pedantic(alles, rounds=3, iterations=1)
+    assert len(uitkomst.tabel) == 10
+
+
+def test_omrijfactor_voor_na_een_nieuwe_kanaalbrug(benchmark):
+    """Eén aanroep zoals VS1 die doet (het raster van de lagen is al opgebouwd)."""
+    barrieres.barriere_raster()
+    teller = iter(range(1000))
+
+    def een_plan():  # steeds een iets ander plan, zodat niets uit een eerdere ronde komt
+        dx = 10 * next(teller)
+        return omrijfactor_voor_na(box(233150 + dx, 558950, 233250 + dx, 559050))
+
+    uit = benchmark.pedantic(een_plan, rounds=5, iterations=1)
+    assert uit["omrijfactor_na"] <= uit["omrijfactor_voor"]

@@ -1,0 +1,390 @@
+"""Barrières en verbondenheid (Omgevingsvisie §2.10, §3.3B): omrijfactoren en ingesloten wijken.
+
+De **omrijfactor** is de lengte van de kortste route voor fietser en voetganger gedeeld door
+de hemelsbrede afstand. Een route mag een barrièrelijn (Europaweg, Noord-Willemskanaal, A28,
+spoor) alleen bij een oversteek passeren en een barrièregebied (Stadsbedrijvenpark) alleen
+langs de rand of door een doorgang; zie :mod:`.routeraster` voor de rekenwijze.
+
+Bestemmingen (:data:`BESTEMMINGEN`): het publiekshart, het buitengebied (de gemeente buiten
+het bestaand stedelijk gebied, vanaf ``ingang_diepte_m`` binnen de rand), de groenstructuur en
+het dichtstbijzijnde wijkcentrum. Voor een bestemming met meer plekken telt de dichtstbijzijnde
+over de route, gedeeld door de hemelsbrede afstand tot de dichtstbijzijnde: een afgesneden
+park om de hoek telt dus als omweg.
+
+Vertrekpunten zijn de woningpunten van :func:`omgevingsvisie.analyse.woningen.woningpunten`
+(een steekproef in het woongebied of eigen adressen). De omrijfactor van een wijk is
+Σ gewicht × route / Σ gewicht × hemelsbreed over haar woningpunten (de 'circuity' van
+Giacomin en Levinson, gewogen met het aantal woningen). Een wijk is **ingesloten** als haar
+omrijfactor naar het publiekshart of naar het buitengebied boven ``drempel_ingesloten`` ligt
+(§2.10, legenda 'Wijken die door barrières liggen ingesloten').
+
+Voorbeelden
+-----------
+>>> from omgevingsvisie.analyse import barrieres
+>>> uitkomst = barrieres.omrijfactoren_per_wijk()                      # doctest: +SKIP
+>>> uitkomst.tabel[["naam", "omrijfactor_publiekshart", "ingesloten"]]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from .. import lagen
+from .._uitvoer import atomair_pad, controleer_doelen
+from ..catalogus import CRS
+from .gebieden import punten_in
+from .parameters import Parameters, laad_analyse_parameters
+from .routeraster import Oversteek, Routeraster
+
+__all__ = ["BESTEMMINGEN", "Instellingen", "Uitkomst", "barriere_raster", "bestemmingen", "bestanden",
+           "omrijfactoren", "omrijfactoren_per_wijk", "schrijf_barrieres"]
+
+#: Bestemmingen en hun omschrijving in meldingen.
+BESTEMMINGEN = {
+    "publiekshart": "het publiekshart",
+    "buitengebied": "het buitengebied",
+    "groen": "de groenstructuur",
+    "wijkcentrum": "het dichtstbijzijnde wijkcentrum",
+}
+#: Bestemmingen die bepalen of een wijk ingesloten is.
+INGESLOTEN_DOOR = ("publiekshart", "buitengebied")
+
+
+@dataclass(frozen=True)
+class Instellingen:
+    """De parameters van de sectie ``[barrieres]`` in ``omgevingsvisie/analyse/parameters.toml``."""
+
+    celgrootte_m: float
+    oversteek_tolerantie_m: float
+    ingang_diepte_m: float
+    drempel_ingesloten: float
+    invloed_m: float
+    zoekafstand_m: float
+
+    @classmethod
+    def uit(cls, parameters: Parameters | None = None) -> Instellingen:
+        """Lees de instellingen uit ``parameters`` (standaard de meegeleverde analyseparameters)."""
+        p = parameters or laad_analyse_parameters()
+        return cls(**{naam: float(p("barrieres", naam)) for naam in cls.__dataclass_fields__})
+
+
+# ------------------------------------------------------------------ raster en bestemmingen uit de lagen
+
+_cache: dict[tuple, tuple[Routeraster, dict[str, np.ndarray]]] = {}
+
+
+def _per_naam(gdf: gpd.GeoDataFrame) -> dict[str, BaseGeometry]:
+    return {str(naam): shapely.union_all(groep.geometry.values) for naam, groep in gdf.groupby("naam", sort=False)}
+
+
+def _oversteken() -> list[Oversteek]:
+    laag = lagen.laad_laag("oversteken")
+    barriere = laag["barriere"] if "barriere" in laag.columns else pd.Series(None, index=laag.index)
+    return [Oversteek(g, None if pd.isna(b) or str(b).strip() == "" else str(b), str(n))
+            for g, b, n in zip(laag.geometry, barriere, laag["naam"])]
+
+
+def _bestemmingsgeometrie(instellingen: Instellingen) -> dict[str, list[BaseGeometry]]:
+    gemeente = lagen.laad_laag("gemeentegrens").union_all()
+    stedelijk = lagen.laad_laag("bestaand_stedelijk_gebied").union_all()
+    buiten = gemeente.difference(stedelijk)
+    ingang = buiten.buffer(-instellingen.ingang_diepte_m)
+    return {
+        "publiekshart": list(lagen.laad_laag("publiekshart").geometry),
+        "buitengebied": [ingang if not ingang.is_empty else buiten],
+        "groen": list(lagen.laad_laag("groenstructuur").geometry),
+        "wijkcentrum": list(lagen.laad_laag("wijkcentra").geometry),
+    }
+
+
+def _bouw(instellingen: Instellingen) -> tuple[Routeraster, dict[str, np.ndarray]]:
+    raster = Routeraster(
+        domein=lagen.laad_laag("gemeentegrens").union_all(),
+        barrieres=_per_naam(lagen.laad_laag("barrieres")),
+        gebieden=_per_naam(lagen.laad_laag("barrieregebieden")),
+        oversteken=_oversteken(),
+        celgrootte_m=instellingen.celgrootte_m,
+        tolerantie_m=instellingen.oversteek_tolerantie_m,
+    )
+    doelen = {naam: raster.doelcellen(geometrie) for naam, geometrie in _bestemmingsgeometrie(instellingen).items()}
+    return raster, doelen
+
+
+def _raster_en_doelen(parameters: Parameters | None, *, opnieuw: bool = False) -> tuple[Routeraster, dict]:
+    instellingen = Instellingen.uit(parameters)
+    sleutel = (tuple(sorted(lagen.vervangingen().items())), instellingen)
+    if opnieuw or sleutel not in _cache:
+        _cache.clear()
+        _cache[sleutel] = _bouw(instellingen)
+    return _cache[sleutel]
+
+
+def barriere_raster(*, parameters: Parameters | None = None, opnieuw: bool = False) -> Routeraster:
+    """Het routeraster van de (eventueel vervangen) lagen ``barrieres``, ``barrieregebieden`` en ``oversteken``.
+
+    Het raster wordt bewaard zolang de lagen en de instellingen gelijk blijven; ``opnieuw``
+    bouwt het toch opnieuw (bijvoorbeeld voor een benchmark).
+
+    Parameters
+    ----------
+    parameters : Parameters, optional
+        Analyseparameters (sectie ``[barrieres]``); standaard de meegeleverde.
+    opnieuw : bool
+        Niet de bewaarde versie gebruiken.
+    """
+    return _raster_en_doelen(parameters, opnieuw=opnieuw)[0]
+
+
+def bestemmingen(*, parameters: Parameters | None = None) -> dict[str, np.ndarray]:
+    """De doelcellen per bestemming op :func:`barriere_raster` (sleutels: :data:`BESTEMMINGEN`)."""
+    return _raster_en_doelen(parameters)[1]
+
+
+# ------------------------------------------------------------------ omrijfactoren
+
+def _xy(punten: gpd.GeoDataFrame | gpd.GeoSeries | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    if isinstance(punten, (gpd.GeoDataFrame, gpd.GeoSeries)):
+        geometrie = punten.geometry if isinstance(punten, gpd.GeoDataFrame) else punten
+        if geometrie.crs is not None and not geometrie.crs.equals(CRS):
+            geometrie = geometrie.to_crs(CRS)
+        return shapely.get_x(geometrie.values), shapely.get_y(geometrie.values)
+    xy = np.asarray(punten, dtype=float).reshape(-1, 2)
+    return xy[:, 0], xy[:, 1]
+
+
+def omrijfactoren(punten: gpd.GeoDataFrame | gpd.GeoSeries | np.ndarray, *,
+                  parameters: Parameters | None = None, raster: Routeraster | None = None,
+                  doelen: dict[str, np.ndarray] | None = None) -> pd.DataFrame:
+    """Omrijfactor, routeafstand en hemelsbrede afstand van elk punt naar elke bestemming.
+
+    Parameters
+    ----------
+    punten : GeoDataFrame, GeoSeries or ndarray
+        Vertrekpunten (punten, of een array met x en y in EPSG:28992).
+    parameters : Parameters, optional
+        Analyseparameters; standaard de meegeleverde.
+    raster, doelen : optional
+        Een eigen :class:`Routeraster` met doelcellen per bestemming (bijvoorbeeld met een
+        nieuwe oversteek); standaard die uit de lagen.
+
+    Returns
+    -------
+    DataFrame
+        Per bestemming ``b``: ``omrijfactor_b`` (NaN als onbereikbaar), ``route_b_m`` (``inf`` als
+        onbereikbaar) en ``hemelsbreed_b_m``; één rij per punt, in dezelfde volgorde.
+    """
+    if raster is None or doelen is None:
+        raster, doelen = _raster_en_doelen(parameters)
+    x, y = _xy(punten)
+    kolommen = {}
+    for naam, cellen in doelen.items():
+        route, hemelsbreed = raster.afstanden(x, y, cellen)
+        factor = raster.omrijfactor(route, hemelsbreed)
+        kolommen[f"omrijfactor_{naam}"] = np.where(np.isfinite(route), factor, np.nan)
+        kolommen[f"route_{naam}_m"] = route
+        kolommen[f"hemelsbreed_{naam}_m"] = hemelsbreed
+    return pd.DataFrame(kolommen)
+
+
+def samenvatting(uitkomst: pd.DataFrame, gewicht: np.ndarray, naam: str) -> tuple[float, float]:
+    """Gewogen omrijfactor Σ w·route / Σ w·hemelsbreed over de bereikbare punten, en het onbereikbare gewicht.
+
+    Returns
+    -------
+    (float, float)
+        De omrijfactor (minstens 1; NaN als niets bereikbaar is) en het gewicht van de punten
+        die de bestemming niet kunnen bereiken.
+    """
+    route = uitkomst[f"route_{naam}_m"].to_numpy()
+    hemelsbreed = uitkomst[f"hemelsbreed_{naam}_m"].to_numpy()
+    gewicht = np.asarray(gewicht, dtype=float)
+    bereikbaar = np.isfinite(route)
+    onbereikbaar = float(gewicht[~bereikbaar].sum())
+    noemer = float((gewicht * hemelsbreed)[bereikbaar].sum())
+    if not bereikbaar.any():
+        return float("nan"), onbereikbaar
+    if noemer <= 0:
+        return 1.0, onbereikbaar
+    return max(1.0, float((gewicht * route)[bereikbaar].sum()) / noemer), onbereikbaar
+
+
+@dataclass
+class Uitkomst:
+    """Omrijfactoren per wijk en per woningpunt.
+
+    Attributes
+    ----------
+    tabel : DataFrame
+        Per wijk: ``statcode``, ``naam``, ``omrijfactor_publiekshart``, ``omrijfactor_buitengebied``,
+        ``omrijfactor_groen``, ``omrijfactor_wijkcentrum``, ``ingesloten`` ("ja"/"nee"),
+        ``reden``, ``woningen`` (gewicht), ``woningpunten`` en ``onbereikbaar_woningen``.
+        Geschikt voor :func:`omgevingsvisie.kaarten.kaart_barrieres`.
+    wijken : GeoDataFrame
+        De tabel met de wijkgrenzen.
+    punten : GeoDataFrame
+        De woningpunten met ``wijk`` en hun omrijfactoren.
+    drempel : float
+        De gebruikte ``drempel_ingesloten``.
+    waarschuwingen : list of str
+    initiatieven : GeoDataFrame, optional
+        Per initiatief de omrijfactor vóór en na een nieuwe oversteek
+        (:func:`~omgevingsvisie.analyse.barrieres_oversteek.oversteken_van_initiatieven`).
+    """
+
+    tabel: pd.DataFrame
+    wijken: gpd.GeoDataFrame
+    punten: gpd.GeoDataFrame
+    drempel: float
+    waarschuwingen: list[str] = field(default_factory=list)
+    initiatieven: gpd.GeoDataFrame | None = None
+
+    @property
+    def ingesloten(self) -> gpd.GeoDataFrame:
+        """De wijken die ingesloten zijn (de laag ``ingesloten_wijken``)."""
+        return self.wijken[self.wijken["ingesloten"] == "ja"].reset_index(drop=True)
+
+
+def _getal(waarde: float) -> str:
+    return "onbereikbaar" if not np.isfinite(waarde) else f"{waarde:.2f}".replace(".", ",")
+
+
+def _ingesloten(rij: dict, drempel: float) -> tuple[str, str]:
+    te_hoog = [(naam, rij[f"omrijfactor_{naam}"]) for naam in INGESLOTEN_DOOR
+               if not rij[f"omrijfactor_{naam}"] <= drempel]  # NaN (onbereikbaar) telt als te hoog
+    if not te_hoog:
+        return "nee", f"omrijfactor naar publiekshart en buitengebied hooguit {_getal(drempel)}"
+    delen = [f"naar {BESTEMMINGEN[naam]} {_getal(waarde)}" for naam, waarde in te_hoog]
+    return "ja", f"omrijfactor {' en '.join(delen)} (drempel {_getal(drempel)})"
+
+
+def woningpunten_voor_barrieres(*, adressen: str | os.PathLike | gpd.GeoDataFrame | None = None,
+                                adressen_laag: str | None = None, landgebruik_raster: str | os.PathLike | None = None,
+                                parameters: Parameters | None = None) -> tuple[gpd.GeoDataFrame, list[str]]:
+    """De vertrekpunten: eigen adressen of de steekproef van woningpunten uit het landgebruik (issue 6)."""
+    from .landgebruik import landgebruik
+    from .woningen import woningpunten
+
+    lg = landgebruik(raster=landgebruik_raster, parameters=parameters)
+    return woningpunten(lg, adressen=adressen, laag=adressen_laag, parameters=parameters)
+
+
+def omrijfactoren_per_wijk(*, punten: gpd.GeoDataFrame | None = None, parameters: Parameters | None = None,
+                           adressen: str | os.PathLike | gpd.GeoDataFrame | None = None,
+                           adressen_laag: str | None = None,
+                           landgebruik_raster: str | os.PathLike | None = None) -> Uitkomst:
+    """Omrijfactoren per wijk naar alle bestemmingen, en welke wijken ingesloten zijn.
+
+    Parameters
+    ----------
+    punten : GeoDataFrame, optional
+        Eigen vertrekpunten met een kolom ``woningen`` (gewicht); standaard de woningpunten
+        (zie :func:`woningpunten_voor_barrieres`).
+    parameters : Parameters, optional
+        Analyseparameters (secties ``[barrieres]`` en ``[woningen]``).
+    adressen, adressen_laag : optional
+        Eigen adrespunten (bijvoorbeeld BAG-woningen) in plaats van de steekproef.
+    landgebruik_raster : path-like, optional
+        Eigen landgebruiksraster voor de woonklassen van de steekproef.
+
+    Returns
+    -------
+    Uitkomst
+    """
+    waarschuwingen: list[str] = []
+    if punten is None:
+        punten, waarschuwingen = woningpunten_voor_barrieres(
+            adressen=adressen, adressen_laag=adressen_laag, landgebruik_raster=landgebruik_raster,
+            parameters=parameters)
+    punten = punten.reset_index(drop=True)
+    if "woningen" not in punten.columns:
+        punten = punten.assign(woningen=1.0)
+    raster, doelen = _raster_en_doelen(parameters)
+    waarschuwingen += raster.waarschuwingen
+    drempel = Instellingen.uit(parameters).drempel_ingesloten
+    wijken = lagen.laad_laag("wijken")
+    per_punt = omrijfactoren(punten, raster=raster, doelen=doelen)
+    wijk_van_punt = np.full(len(punten), None, dtype=object)
+    rijen = []
+    for wijk in wijken.itertuples():
+        binnen = punten_in(punten, wijk.geometry)
+        wijk_van_punt[binnen] = wijk.naam
+        if len(binnen):
+            uitkomst, gewicht, herkomst = per_punt.iloc[binnen], punten["woningen"].to_numpy()[binnen], "woningpunten"
+        else:  # een wijk zonder woningen: vanuit een punt in de wijk
+            uitkomst = omrijfactoren(gpd.GeoSeries([wijk.geometry.representative_point()], crs=CRS),
+                                     raster=raster, doelen=doelen)
+            gewicht, herkomst = np.array([1.0]), "punt in de wijk (geen woningpunten)"
+        rij = {"statcode": getattr(wijk, "statcode", None), "naam": wijk.naam}
+        onbereikbaar = 0.0
+        for naam in BESTEMMINGEN:
+            rij[f"omrijfactor_{naam}"], weg = samenvatting(uitkomst, gewicht, naam)
+            onbereikbaar = max(onbereikbaar, weg)
+        rij["ingesloten"], rij["reden"] = _ingesloten(rij, drempel)
+        rij.update({"woningen": float(gewicht.sum()) if len(binnen) else 0.0, "woningpunten": int(len(binnen)),
+                    "onbereikbaar_woningen": onbereikbaar, "vertrekpunten": herkomst})
+        rijen.append(rij)
+    tabel = pd.DataFrame(rijen)
+    if tabel["statcode"].isna().all():
+        tabel = tabel.drop(columns="statcode")
+    kaart = gpd.GeoDataFrame(tabel.copy(), geometry=list(wijken.geometry), crs=CRS)
+    punten_uit = gpd.GeoDataFrame(
+        pd.concat([pd.DataFrame({"wijk": wijk_van_punt, "woningen": punten["woningen"].to_numpy()}),
+                   per_punt.filter(like="omrijfactor_")], axis=1),
+        geometry=punten.geometry.to_numpy(), crs=CRS)
+    return Uitkomst(tabel, kaart, punten_uit, drempel, waarschuwingen)
+
+
+# ------------------------------------------------------------------ schrijven
+
+def bestanden(map_: str | os.PathLike, *, initiatieven: bool = False) -> list[Path]:
+    """De bestanden die :func:`schrijf_barrieres` in ``map_`` schrijft (met of zonder initiatieven)."""
+    map_ = Path(map_)
+    return [map_ / "barrieres_wijken.csv", *([map_ / "barrieres_initiatieven.csv"] if initiatieven else []),
+            map_ / "barrieres.gpkg"]
+
+
+def _voor_bestand(tabel: pd.DataFrame) -> pd.DataFrame:
+    getallen = tabel.select_dtypes("float").columns
+    return tabel.assign(**{k: tabel[k].replace([np.inf, -np.inf], np.nan).round(3) for k in getallen})
+
+
+def schrijf_barrieres(uitkomst: Uitkomst, map_: str | os.PathLike, *, overschrijf: bool = False) -> list[Path]:
+    """Schrijf ``barrieres_wijken.csv`` (en ``barrieres_initiatieven.csv``) en ``barrieres.gpkg``.
+
+    De GeoPackage heeft de lagen ``wijken``, ``ingesloten_wijken``, ``woningpunten`` (en
+    ``initiatieven``). Alle bestanden worden eerst naast hun doel geschreven en pas op hun
+    plaats gezet als ze allemaal gelukt zijn: bij een fout blijft er niets half staan.
+
+    Returns
+    -------
+    list of Path
+        De geschreven bestanden, zoals :func:`bestanden`.
+
+    Raises
+    ------
+    UitvoerBestaat
+        Een van de bestanden bestaat al en ``overschrijf`` is niet gezet (er wordt niets geschreven).
+    """
+    met_plannen = uitkomst.initiatieven is not None
+    doelen = bestanden(map_, initiatieven=met_plannen)
+    controleer_doelen(doelen, overschrijf=overschrijf)
+    tabellen = [uitkomst.tabel] + ([pd.DataFrame(uitkomst.initiatieven.drop(columns="geometry"))] if met_plannen else [])
+    lagen_ = [("wijken", uitkomst.wijken), ("ingesloten_wijken", uitkomst.ingesloten), ("woningpunten", uitkomst.punten)]
+    if met_plannen:
+        lagen_.append(("initiatieven", uitkomst.initiatieven))
+    with ExitStack() as stapel:
+        tijdelijk = [stapel.enter_context(atomair_pad(doel, overschrijf=overschrijf)) for doel in doelen]
+        for tabel, pad in zip(tabellen, tijdelijk[:-1]):
+            _voor_bestand(tabel).to_csv(pad, index=False)
+        for naam, laag in lagen_:
+            _voor_bestand(laag).to_file(tijdelijk[-1], layer=naam, driver="GPKG")
+    return doelen

@@ -1,0 +1,79 @@
+"""``omgevingsvisie analyse barrieres``: omrijfactoren per wijk en ingesloten wijken (§2.10)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .basis import Commando
+from .opties import overschrijf_optie
+
+
+def _komma(waarde: float) -> str:
+    return "onbereikbaar" if waarde != waarde else f"{waarde:.2f}".replace(".", ",")
+
+
+@click.command(cls=Commando, name="barrieres")
+@click.option("--uitvoer", required=True, type=click.Path(file_okay=False, path_type=Path), metavar="MAP",
+              help="Map voor barrieres_wijken.csv en barrieres.gpkg (wordt aangemaakt).")
+@overschrijf_optie
+@click.option("--adressen", type=click.Path(dir_okay=False, path_type=Path), metavar="PAD",
+              help="Eigen adrespunten (bijv. BAG-woningen; kolom 'woningen' optioneel) in plaats van de "
+                   "steekproef van woningpunten in het woongebied.")
+@click.option("--adressen-laag", metavar="NAAM", help="Laag in het adressenbestand (bij meerdere lagen).")
+@click.option("--landgebruik", "landgebruik_pad", type=click.Path(dir_okay=False, path_type=Path),
+              metavar="PAD.tif", help="Eigen landgebruiksraster voor de woonklassen van de steekproef.")
+@click.option("--initiatieven", type=click.Path(dir_okay=False, path_type=Path), metavar="PAD",
+              help="Initiatieven: voor elk plan met lv_verbinding de omrijfactor vóór en na de nieuwe "
+                   "oversteek (barrieres_initiatieven.csv en een laag in de GeoPackage).")
+@click.option("--parameters", "parameters_pad", type=click.Path(dir_okay=False, path_type=Path),
+              metavar="EIGEN.toml", help="Eigen analyseparameters (sectie [barrieres]: celgrootte_m, "
+                                         "drempel_ingesloten, ...); vult omgevingsvisie/analyse/parameters.toml aan.")
+def barrieres(*, uitvoer: Path, overschrijf: bool, adressen: Path | None, adressen_laag: str | None,
+              landgebruik_pad: Path | None, initiatieven: Path | None, parameters_pad: Path | None) -> None:
+    """Omrijfactoren voor fietser en voetganger en ingesloten wijken (§2.10, §3.3B).
+
+    Per wijk de omrijfactor (kortste route / hemelsbreed) van de woningen naar het
+    publiekshart, het buitengebied, de groenstructuur en het dichtstbijzijnde wijkcentrum;
+    een route kruist een barrière (Europaweg, Noord-Willemskanaal, A28, spoor) alleen bij
+    een oversteek en gaat niet door het Stadsbedrijvenpark. Een wijk is ingesloten als de
+    omrijfactor naar het publiekshart of het buitengebied boven de drempel ligt.
+
+    Schrijft barrieres_wijken.csv en barrieres.gpkg (lagen wijken, ingesloten_wijken,
+    woningpunten); met --initiatieven ook barrieres_initiatieven.csv. Er wordt niets
+    overschreven zonder --overschrijf en niets half geschreven.
+
+    \b
+    Voorbeelden:
+      $ omgevingsvisie analyse barrieres --uitvoer analyse/
+      $ omgevingsvisie analyse barrieres --uitvoer analyse/ --initiatieven plannen.geojson --overschrijf
+      $ omgevingsvisie kaart barrieres --tabel analyse/barrieres_wijken.csv --uitvoer omrijden.html
+    """
+    from .._uitvoer import controleer_doelen
+    from ..analyse import barrieres as analyse
+    from ..analyse.barrieres_oversteek import oversteken_van_initiatieven
+    from ..analyse.parameters import laad_analyse_parameters
+    from ..initiatief import lees_initiatieven
+
+    doelen = analyse.bestanden(uitvoer, initiatieven=initiatieven is not None)
+    controleer_doelen(doelen, overschrijf=overschrijf)
+    parameters = laad_analyse_parameters(parameters_pad) if parameters_pad else None
+    plannen = None
+    if initiatieven is not None:
+        plannen, meldingen = lees_initiatieven(initiatieven)
+        for melding in meldingen:
+            click.echo(f"Waarschuwing: {melding}", err=True)
+    uitkomst = analyse.omrijfactoren_per_wijk(parameters=parameters, adressen=adressen, adressen_laag=adressen_laag,
+                                              landgebruik_raster=landgebruik_pad)
+    if plannen is not None:
+        uitkomst.initiatieven = oversteken_van_initiatieven(plannen, parameters=parameters)
+    for melding in uitkomst.waarschuwingen:
+        click.echo(f"Waarschuwing: {melding}", err=True)
+    geschreven = analyse.schrijf_barrieres(uitkomst, uitvoer, overschrijf=overschrijf)
+
+    click.echo(f"Omrijfactor per wijk (drempel ingesloten: {_komma(uitkomst.drempel)}):")
+    for rij in uitkomst.tabel.itertuples():
+        click.echo(f"  {rij.naam:<14} publiekshart {_komma(rij.omrijfactor_publiekshart):>5}  "
+                   f"buitengebied {_komma(rij.omrijfactor_buitengebied):>5}  ingesloten: {rij.ingesloten}")
+    click.echo(f"Geschreven in {uitvoer}: {', '.join(p.name for p in geschreven)}")
