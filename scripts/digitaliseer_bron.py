@@ -113,10 +113,12 @@ SPOOR = LineString([
     (236950, 563000), (237250, 564800),
 ])
 # Europaweg: ring binnen de A28: Europaweg-Zuid (WZA, kruispunt Haarweg), Europaweg-West
-# (ontsluiting Kloosterveen), Europaweg-Noord (door het Stadsbedrijvenpark).
+# (ontsluiting Kloosterveen, ca. 120 m O van de A28, zodat heel Assen-West binnen de ring
+# ligt), Europaweg-Noord (door het Stadsbedrijvenpark). §2.10: de wijken buiten de Europaweg
+# (Kloosterveen, Pittelo, Peelo, Marsdijk) liggen geïsoleerd van binnenstad en buitengebied.
 EUROPAWEG = LineString([
     (235350, 555100), (234600, 554550), (233963, 554350), (233400, 554800), (232990, 555130),
-    (232600, 555650), (232150, 556300), (231950, 556900), (232000, 557350), (232500, 557950),
+    (232600, 555030), (232330, 555000), (231600, 556430), (231900, 557350), (232500, 557950),
     (233053, 558600), (233500, 558780), (234334, 558800), (235000, 558700), (235500, 558350),
     (235900, 558050),
 ])

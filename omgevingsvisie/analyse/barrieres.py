@@ -46,7 +46,8 @@ from .parameters import Parameters, laad_analyse_parameters
 from .routeraster import Oversteek, Routeraster
 
 __all__ = ["BESTEMMINGEN", "Instellingen", "Uitkomst", "barriere_raster", "bestemmingen", "bestanden",
-           "omrijfactoren", "omrijfactoren_per_wijk", "schrijf_barrieres"]
+           "omrijfactoren", "omrijfactoren_per_wijk", "samenvatting", "schrijf_barrieres",
+           "woningpunten_voor_barrieres"]
 
 #: Bestemmingen en hun omschrijving in meldingen.
 BESTEMMINGEN = {
@@ -377,9 +378,11 @@ def schrijf_barrieres(uitkomst: Uitkomst, map_: str | os.PathLike, *, overschrij
     met_plannen = uitkomst.initiatieven is not None
     doelen = bestanden(map_, initiatieven=met_plannen)
     controleer_doelen(doelen, overschrijf=overschrijf)
-    tabellen = [uitkomst.tabel] + ([pd.DataFrame(uitkomst.initiatieven.drop(columns="geometry"))] if met_plannen else [])
-    lagen_ = [("wijken", uitkomst.wijken), ("ingesloten_wijken", uitkomst.ingesloten), ("woningpunten", uitkomst.punten)]
+    tabellen = [uitkomst.tabel]
+    lagen_ = [("wijken", uitkomst.wijken), ("ingesloten_wijken", uitkomst.ingesloten),
+              ("woningpunten", uitkomst.punten)]
     if met_plannen:
+        tabellen.append(pd.DataFrame(uitkomst.initiatieven.drop(columns="geometry")))
         lagen_.append(("initiatieven", uitkomst.initiatieven))
     with ExitStack() as stapel:
         tijdelijk = [stapel.enter_context(atomair_pad(doel, overschrijf=overschrijf)) for doel in doelen]

@@ -221,7 +221,8 @@ def omrijfactor_voor_na(plan_geometrie: BaseGeometry, *, verbinding: BaseGeometr
         return {**leeg, "geometrie": oversteek.geometrie,
                 "toelichting": f"Geen woningen of vrij terrein binnen {instellingen.invloed_m:.0f} m van de oversteek."}
     punten = np.column_stack([x, y])
-    voor_df, na_df = omrijfactoren(punten, raster=raster, doelen=doelen), omrijfactoren(punten, raster=na, doelen=doelen)
+    voor_df = omrijfactoren(punten, raster=raster, doelen=doelen)
+    na_df = omrijfactoren(punten, raster=na, doelen=doelen)
     namen = list(BESTEMMINGEN)
     if barriere is not None:
         overkant = _overkant(raster, na, raster.barrieres[barriere], oversteek.geometrie, instellingen.invloed_m, x, y)
@@ -299,7 +300,8 @@ def oversteken_van_initiatieven(plannen: gpd.GeoDataFrame, *, parameters: Parame
     """
     if plannen.crs is not None and not plannen.crs.equals(CRS):
         plannen = plannen.to_crs(CRS)
-    verbinding = plannen["lv_verbinding"] if "lv_verbinding" in plannen.columns else pd.Series(None, index=plannen.index)
+    verbinding = (plannen["lv_verbinding"] if "lv_verbinding" in plannen.columns
+                  else pd.Series(None, index=plannen.index))
     rijen = []
     for naam, lv, plan in zip(plannen["naam"], verbinding, plannen.geometry):
         aan = lv is not None and not pd.isna(lv) and bool(lv)

@@ -311,7 +311,8 @@ class Routeraster:
         if _basis is not None:
             # zelfde rooster en graafstructuur, alleen andere oversteken
             self._rooster, self._graaf, self._vrije_matrix = _basis._rooster, _basis._graaf, _basis._vrije_matrix
-            self._buiten, self._lijncellen, self._gebiedcellen = _basis._buiten, _basis._lijncellen, _basis._gebiedcellen
+            self._buiten, self._lijncellen = _basis._buiten, _basis._lijncellen
+            self._gebiedcellen = _basis._gebiedcellen
             self._vrije_afstanden = _basis._vrije_afstanden
         else:
             self._rooster = _Rooster(domein.bounds, self.celgrootte_m)
