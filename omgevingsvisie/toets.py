@@ -22,7 +22,7 @@ import geopandas as gpd
 import numpy as np
 
 from .bevinding import Bevinding, ToetsResultaat
-from .regels import REGELBOEK, Parameters, Regel, ToetsContext
+from .regels import REGELBOEK, Parameters, Regel, ToetsContext, laad_parameters
 
 PROGRAMMA = ("functies", "woningen", "sociale_huur", "bvo_detailhandel_m2", "bvo_kantoor_m2", "bvo_leisure_m2",
              "milieucategorie", "groen_pct", "groen_dak_m2", "waterberging_mm", "bomen_kap", "bomen_plant",
@@ -39,15 +39,18 @@ def _json_waarde(w: Any) -> Any:
     return w
 
 
-def _analyses(lagen: Mapping[str, gpd.GeoDataFrame] | None) -> dict[str, Callable]:
+def _analyses(lagen: Mapping[str, gpd.GeoDataFrame] | None, parameters: Parameters | None) -> dict[str, Callable]:
     """De analyses voor de regels. Die rekenen met de meegeleverde (of vervangen) lagen, dus
     alleen als de toets dat ook doet; met eigen ``lagen`` (bijv. een synthetische testgemeente)
     zouden ze over iets anders gaan."""
     if lagen:
         return {}
+    from .analyse.barrieres_oversteek import omrijfactor_voor_na
     from .analyse.hitte import uhi_voor_na
 
-    return {"hitte": uhi_voor_na}
+    p = parameters or laad_parameters()
+    return {"hitte": uhi_voor_na,
+            "omrijfactor": lambda plan: omrijfactor_voor_na(plan, zoekafstand_m=p("VS1", "afstand_barriere_m"))}
 
 
 def toets(plannen: gpd.GeoDataFrame, *, lagen: Mapping[str, gpd.GeoDataFrame] | None = None,
@@ -73,7 +76,7 @@ def toets(plannen: gpd.GeoDataFrame, *, lagen: Mapping[str, gpd.GeoDataFrame] | 
     list of ToetsResultaat
         Eén per initiatief, in de volgorde van ``plannen``.
     """
-    ctx = ToetsContext(plannen, lagen=lagen, parameters=parameters, analyses=_analyses(lagen))
+    ctx = ToetsContext(plannen, lagen=lagen, parameters=parameters, analyses=_analyses(lagen, parameters))
     per_regel = []
     for regel, functie in (regels or REGELBOEK):
         bevindingen = functie(ctx)

@@ -569,3 +569,23 @@ def test_ds6_aangewezen_focusgebied_telt_als_ontwikkellocatie():
     in_trz, ernaast = dynamische_stad.ds6(ctx)
     assert (in_trz.status, in_trz.waarden["buiten_m2"]) == ("voldoet", 0.0)
     assert (ernaast.status, ernaast.waarden["buiten_m2"]) == ("strijdig", 40000.0)
+
+
+def test_vs1_meldt_de_omrijfactor_voor_en_na_van_een_nieuwe_verbinding():
+    """Met lv_verbinding vraagt VS1 de barrière-analyse om de omrijfactor vóór en na."""
+    oversteek = punt(5000, 2000)
+
+    def omrijfactor(plan):
+        return {"omrijfactor_voor": 1.4567, "omrijfactor_na": 1.1, "verbetering_pct": 24.5,
+                "toelichting": "Nieuwe oversteek van Ringweg: de omrijfactor gaat van 1,46 naar 1,10.",
+                "geometrie": oversteek}
+
+    plannen_ = plannen((vak(4950, 1950, 5050, 2050), {"functies": ["wonen"], "lv_verbinding": True}),
+                       (vak(4950, 2950, 5050, 3050), {"functies": ["wonen"], "lv_verbinding": False}))
+    met, zonder = verbonden_stad.vs1(ToetsContext(plannen_, lagen=wereld(), analyses={"omrijfactor": omrijfactor}))
+    assert met.status == "voldoet"
+    assert (met.waarden["omrijfactor_voor"], met.waarden["omrijfactor_na"]) == (1.457, 1.1)
+    assert "van 1,46 naar 1,10" in met.toelichting and met.geometrie.equals(oversteek)
+    assert zonder.status == "aandachtspunt" and "omrijfactor_voor" not in zonder.waarden
+    zonder_analyse = verbonden_stad.vs1(ToetsContext(plannen_, lagen=wereld()))[0]
+    assert zonder_analyse.status == "voldoet" and "omrijfactor_voor" not in zonder_analyse.waarden

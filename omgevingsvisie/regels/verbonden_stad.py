@@ -36,12 +36,25 @@ def vs1(ctx: ToetsContext) -> list[Bevinding]:
         waar = (f"in barrièregebied {', '.join(in_gebied)}" if in_gebied
                 else f"op {meters(afstand[i])} van barrière {barriere}")
         if verbinding:
+            effect, geometrie = _omrijfactor(ctx, i, waarden)
             uit.append(VS1.bevinding("voldoet", f"Het plan ligt {waar} en voegt een verbinding voor fietser en "
-                                     "voetganger toe.", waarden=waarden, lagen=lagen))
+                                     f"voetganger toe.{effect}", waarden=waarden, geometrie=geometrie, lagen=lagen))
         else:
             uit.append(VS1.bevinding("aandachtspunt", f"Het plan ligt {waar}: kans om de barrière te slechten met een "
                                      "verbinding voor fietser en voetganger (lv_verbinding).", waarden=waarden, lagen=lagen))
     return uit
+
+
+def _omrijfactor(ctx: ToetsContext, i: int, waarden: dict) -> tuple[str, object]:
+    """De omrijfactor vóór en na de nieuwe verbinding (analyse barrières), als die beschikbaar is."""
+    if "omrijfactor" not in ctx.analyses:
+        return "", None
+    uit = ctx.analyses["omrijfactor"](ctx.geometrie[i])
+    if uit.get("omrijfactor_voor") is None or uit.get("omrijfactor_na") is None:
+        return "", None
+    waarden.update(omrijfactor_voor=rond(uit["omrijfactor_voor"], 3), omrijfactor_na=rond(uit["omrijfactor_na"], 3),
+                   omrijfactor_verbetering_pct=rond(uit.get("verbetering_pct") or 0.0))
+    return f" {uit['toelichting']}", uit.get("geometrie")
 
 
 def vs2(ctx: ToetsContext) -> list[Bevinding]:
