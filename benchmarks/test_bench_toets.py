@@ -60,8 +60,10 @@ def alle_lagen():
     return {n: laad_laag(n) for n in LAAGNAMEN}
 
 
-def test_toets_1000_initiatieven(benchmark, duizend, alle_lagen):
-    resultaten = benchmark.pedantic(toets, args=(duizend,), kwargs={"lagen": alle_lagen}, rounds=5, iterations=1)
+def test_toets_1000_initiatieven(benchmark, duizend):
+    """De hele toets zoals de CLI hem draait: meegeleverde lagen, met de analyses voor GS3 en VS1."""
+    toets(duizend[:1])  # lagen, rasters en routeraster één keer opbouwen (zit in de koude-startmeting)
+    resultaten = benchmark.pedantic(toets, args=(duizend,), rounds=5, iterations=1)
     assert len(resultaten) == 1000
     per_seconde = 1000 / benchmark.stats.stats.median
     benchmark.extra_info["initiatieven_per_s"] = round(per_seconde)
@@ -90,11 +92,11 @@ def test_cli_een_initiatief_koude_start(benchmark, tmp_path):
 
 
 @pytest.mark.parametrize("formaten", [("json",), ("json", "html", "md")], ids=["json", "json-html-md"])
-def test_toets_en_rapporten_1000_initiatieven(benchmark, duizend, alle_lagen, tmp_path, formaten):
+def test_toets_en_rapporten_1000_initiatieven(benchmark, duizend, tmp_path, formaten):
     """Toets plus het schrijven van een rapport per initiatief (en de samenvatting)."""
     from omgevingsvisie.rapport import schrijf_rapporten
     teller = iter(range(100))
 
     def alles():
-        return schrijf_rapporten(toets(duizend, lagen=alle_lagen), tmp_path / f"r{next(teller)}", formaten=formaten)
+        return schrijf_rapporten(toets(duizend), tmp_path / f"r{next(teller)}", formaten=formaten)
     benchmark.pedantic(alles, rounds=3, iterations=1)

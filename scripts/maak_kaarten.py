@@ -3,18 +3,22 @@
     $ python scripts/maak_kaarten.py            # alle voorbeeldkaarten, bestaande worden vervangen
     $ python scripts/maak_kaarten.py --uitvoer /tmp/kaarten
 
-Schrijft visiekaart.html, focusgebied_<naam>.html per focusgebied, hitte.html,
-barrieres.html en toets_voorbeelden.html (de toets van voorbeelden/initiatieven.geojson), en
+Schrijft visiekaart.html, focusgebied_<naam>.html per focusgebied, hitte.html (met het
+UHI-raster van de analyse hitte), barrieres.html (met de omrijfactor per wijk van de analyse
+barrières) en toets_voorbeelden.html (de toets van voorbeelden/initiatieven.geojson), en
 toont de grootte van elk bestand (voor docs/prestaties.md).
 """
 
 import argparse
+import tempfile
 import re
 import sys
 from pathlib import Path
 
 from omgevingsvisie import kaarten, laad_laag
 from omgevingsvisie._errors import OmgevingsvisieFout
+from omgevingsvisie.analyse.barrieres import omrijfactoren_per_wijk
+from omgevingsvisie.analyse.hitte import uhi_raster
 from omgevingsvisie.initiatief import lees_initiatieven
 from omgevingsvisie.toets import toets
 
@@ -31,10 +35,18 @@ def voorbeeldkaarten() -> dict:
     maken = {"visiekaart.html": kaarten.kaart_visiekaart}
     for naam in laad_laag("focusgebieden")["naam"]:
         maken[bestandsnaam(naam)] = lambda naam=naam: kaarten.kaart_focusgebied(naam)
-    maken["hitte.html"] = kaarten.kaart_hitte
-    maken["barrieres.html"] = kaarten.kaart_barrieres
+    maken["hitte.html"] = _hitte_met_raster
+    maken["barrieres.html"] = lambda: kaarten.kaart_barrieres(omrijfactoren_per_wijk().tabel,
+                                                              kolom="omrijfactor_publiekshart")
     maken["toets_voorbeelden.html"] = _toets_voorbeelden
     return maken
+
+
+def _hitte_met_raster():
+    """De hittekaart met het UHI-raster van de analyse hitte eronder (via een tijdelijk GeoTIFF)."""
+    with tempfile.TemporaryDirectory() as map_:
+        pad = uhi_raster().schrijf(Path(map_) / "uhi.tif", overschrijf=True)
+        return kaarten.kaart_hitte(pad)
 
 
 def _toets_voorbeelden():
