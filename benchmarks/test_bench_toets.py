@@ -6,10 +6,8 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
-import time
 
 import geopandas as gpd
 import numpy as np
@@ -18,7 +16,7 @@ from shapely import affinity
 from shapely.geometry import box
 
 from omgevingsvisie import laad_laag
-from omgevingsvisie.catalogus import LAAGNAMEN, gpkg_tabellen
+from omgevingsvisie.catalogus import LAAGNAMEN
 from omgevingsvisie.initiatief import maak_initiatieven
 from omgevingsvisie.toets import toets
 

@@ -15,15 +15,14 @@ from pathlib import Path
 
 import folium
 import numpy as np
-import rasterio
 from affine import Affine
 from branca.element import MacroElement
 from jinja2 import Template
 from pyproj import Transformer
-from rasterio.errors import RasterioIOError
 from rasterio.warp import Resampling, calculate_default_transform, reproject
 
-from ._errors import BestandOntbreekt, InvoerFout
+from ._errors import InvoerFout
+from ._raster import open_raster
 from ._kaart_basis import tekst
 from ._kaart_elementen import waarde_tekst
 
@@ -108,15 +107,7 @@ def lees_raster(pad: str | os.PathLike, *, kleuren: tuple[str, ...],
         Als het geen leesbaar raster is, geen coördinatenstelsel heeft of geen waarden bevat.
     """
     pad = Path(pad)
-    if not pad.exists():
-        raise BestandOntbreekt(f"Raster niet gevonden: {pad}")
-    try:
-        bron = rasterio.open(pad)
-    except RasterioIOError as fout:
-        raise InvoerFout(f"{pad} is geen leesbaar raster: {fout}") from None
-    with bron:
-        if bron.crs is None:
-            raise InvoerFout(f"Raster {pad} heeft geen coördinatenstelsel (CRS); verwacht EPSG:28992.")
+    with open_raster(pad) as bron:
         waarden = bron.read(1, masked=True).astype("float64").filled(np.nan)
         if not np.isfinite(waarden).any():
             raise InvoerFout(f"Raster {pad} bevat geen waarden (alleen nodata).")

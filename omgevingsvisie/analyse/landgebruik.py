@@ -34,13 +34,12 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
-import rasterio
-from rasterio.errors import RasterioIOError
 from rasterio.warp import Resampling, reproject
 from shapely.geometry.base import BaseGeometry
 
 from .. import lagen
-from .._errors import BestandOntbreekt, InvoerFout
+from .._errors import InvoerFout
+from .._raster import open_raster
 from .parameters import Parameters, laad_analyse_parameters
 from ._rooster import Rooster, schrijf_geotiff, vlakken_uit_masker
 
@@ -212,16 +211,7 @@ def lees_landgebruik_raster(pad: str | os.PathLike, rooster: Rooster) -> np.ndar
         overlapt de gemeente niet.
     """
     pad = Path(pad)
-    if not pad.exists():
-        raise BestandOntbreekt(f"Landgebruiksraster niet gevonden: {pad}")
-    try:
-        bron = rasterio.open(pad)
-    except RasterioIOError as fout:
-        raise InvoerFout(f"{pad} is geen leesbaar raster: {fout}") from None
-    with bron:
-        if bron.crs is None:
-            raise InvoerFout(f"Landgebruiksraster {pad} heeft geen coördinatenstelsel (CRS); "
-                             "verwacht EPSG:28992.")
+    with open_raster(pad, wat="Landgebruiksraster") as bron:
         ruw = bron.read(1, masked=True)
         if np.issubdtype(ruw.dtype, np.floating) and np.any(ruw.compressed() % 1 != 0):
             raise InvoerFout(f"Landgebruiksraster {pad} bevat geen klassecodes maar kommagetallen; "

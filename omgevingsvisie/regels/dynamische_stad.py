@@ -7,7 +7,6 @@ import shapely
 
 from ..bevinding import Bevinding
 from .basis import Regel, ToetsContext, getal, m2, meters, procent, rond
-from .groene_stad import heeft_woningen
 
 PRINCIPE = "Dynamische stad"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 
 from ..bevinding import Bevinding
 from .basis import Regel, ToetsContext, getal, m2, meters, procent, rond
