@@ -28,13 +28,20 @@ __all__ = ["main"]
 )
 @lagen_optie
 def main(*, configuratie: Path | None) -> None:
-    """Omgevingsvisie Assen 2040: de lagen van de Visiekaart 2040 gebruiken en controleren.
+    """Omgevingsvisie Assen 2040: toetsen, kaarten, QGIS/GIO-export en analyses.
+
+    Toets initiatieven aan de principes van de Omgevingsvisie "Assen nog mooier" (2021),
+    maak offline kaarten, exporteer naar QGIS en STOP GIO, en analyseer hitte, groen en
+    barrières. Alles rekent in RD New (EPSG:28992).
 
     \b
     Voorbeelden:
+      $ omgevingsvisie toets voorbeelden/initiatieven.geojson --uitvoer rapporten --kaart
+      $ omgevingsvisie kaart visiekaart --uitvoer visiekaart.html
+      $ omgevingsvisie export gpkg --uitvoer assen.gpkg
+      $ omgevingsvisie analyse barrieres --uitvoer analyse/
       $ omgevingsvisie lagen
-      $ omgevingsvisie lagen valideer mijn_groen.gpkg --als groenstructuur
-      $ omgevingsvisie --lagen eigen_lagen.toml lagen
+      $ omgevingsvisie --lagen eigen_lagen.toml toets plan.geojson --uitvoer advies
 
     \b
     Met --lagen vervangt u meegeleverde lagen door eigen data. Zo'n bestand:
@@ -42,7 +49,8 @@ def main(*, configuratie: Path | None) -> None:
       groenstructuur = "gis/groen.gpkg"
       wijken = { pad = "gis/wijken.gpkg", laag = "wijken_2024" }
 
-    Exitcodes: 0 klaar, 2 onjuiste invoer.
+    Exitcodes: 0 klaar, 2 onjuiste invoer, 3 alleen bij 'toets --streng' als een
+    initiatief strijdig is.
     """
     if configuratie is not None:
         lagen.gebruik_configuratie(configuratie)
