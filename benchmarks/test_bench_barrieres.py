@@ -51,8 +51,8 @@ def test_omrijfactoren_per_wijk(benchmark):
 
 
 def test_omrijfactor_voor_na_een_nieuwe_kanaalbrug(benchmark):
-    """Eén aanroep zoals VS1 die doet (het raster van de lagen is al opgebouwd)."""
-    barrieres.barriere_raster()
+    """Eén aanroep zoals VS1 die doet (raster en afstandvelden van de lagen zijn al opgebouwd)."""
+    barrieres.afstandvelden()
     teller = iter(range(1000))
 
     def een_plan():  # steeds een iets ander plan, zodat niets uit een eerdere ronde komt
@@ -61,3 +61,36 @@ def test_omrijfactor_voor_na_een_nieuwe_kanaalbrug(benchmark):
 
     uit = benchmark.pedantic(een_plan, rounds=5, iterations=1)
     assert uit["omrijfactor_na"] <= uit["omrijfactor_voor"]
+
+
+def test_omrijfactor_voor_na_warm(benchmark):
+    """Dezelfde aanroep nog eens (het voorbeeld uit issue 7, Europaweg bij Assen-West): alles wat niet van het
+    plan afhangt is bewaard, alleen de situatie ná en 'de overkant' worden berekend."""
+    plan = box(231600, 556500, 231800, 556700)
+    omrijfactor_voor_na(plan, zoekafstand_m=100)
+    uit = benchmark.pedantic(omrijfactor_voor_na, args=(plan,), kwargs={"zoekafstand_m": 100}, rounds=20,
+                             iterations=1, warmup_rounds=1)
+    assert uit["barriere"] == "Europaweg" and uit["omrijfactor_na"] < uit["omrijfactor_voor"]
+
+
+def vijftig_plannen() -> list:
+    """Vijftig plannen van 120 × 120 m op de vier barrièrelijnen (vast zaad), twaalf à dertien per lijn."""
+    lijnen = laad_laag("barrieres")
+    rng = np.random.default_rng(3)
+    plannen = []
+    for i in range(50):
+        lijn = lijnen.geometry.iloc[i % len(lijnen)]
+        p = lijn.interpolate(rng.uniform(0.05, 0.95) * lijn.length)
+        plannen.append(box(p.x - 60, p.y - 60, p.x + 60, p.y + 60))
+    return plannen
+
+
+def test_omrijfactor_voor_na_vijftig_plannen(benchmark):
+    """50 aanroepen op verschillende plannen, zoals VS1 in een batch (raster en afstandvelden al opgebouwd;
+    de eerste ronde rekent ook de velden van de bestaande oversteken uit, die daarna bewaard blijven)."""
+    plannen = vijftig_plannen()
+    barrieres.afstandvelden()
+    uit = benchmark.pedantic(lambda: [omrijfactor_voor_na(plan) for plan in plannen], rounds=3, iterations=1,
+                             warmup_rounds=1)
+    assert sum(u["omrijfactor_voor"] is not None for u in uit) >= 45
+    benchmark.extra_info["aanroepen"] = len(plannen)

@@ -9,6 +9,7 @@ verschil tussen de alternatieven die elk geval onderscheidt.
 from __future__ import annotations
 
 import math
+import os
 
 import geopandas as gpd
 import numpy as np
@@ -20,8 +21,9 @@ from shapely.geometry import LineString, Point, box
 
 from omgevingsvisie import laad_laag
 from omgevingsvisie.analyse import barrieres
+from omgevingsvisie.analyse import barrieres_oversteek as bo
 from omgevingsvisie.analyse.barrieres_oversteek import omrijfactor_voor_na
-from omgevingsvisie.analyse.routeraster import Oversteek, Routeraster
+from omgevingsvisie.analyse.routeraster import Oversteek, Routeraster, VoorNa
 from omgevingsvisie.cli import main
 
 DOMEIN = box(0, 0, 2000, 1000)
@@ -265,6 +267,301 @@ def test_plan_in_wgs84_is_een_invoerfout():
 
     with pytest.raises(InvoerFout, match="RD New"):
         omrijfactor_voor_na(box(6.55, 52.99, 6.56, 53.0))
+
+
+# ------------------------------------------------------------------ snelle voor/na = de volledige berekening
+
+def volledige_paren(raster: Routeraster, doelen: dict, oversteek: Oversteek, barriere: str | None, straal: float,
+                    x: np.ndarray, y: np.ndarray) -> dict:
+    """De berekening van vóór de versnelling: een nieuw raster met de oversteek, elke Dijkstra over het hele raster."""
+    na = raster.met_oversteken([oversteek])
+    paren = {}
+    for naam, doel in doelen.items():
+        route_voor, hemelsbreed = raster.afstanden(x, y, doel)
+        paren[naam] = (route_voor, na.afstanden(x, y, doel)[0], hemelsbreed)
+    if barriere is not None:
+        lijn = raster.barrieres[barriere]
+        cx, cy = bo._vrije_punten(raster, oversteek.geometrie, straal, raster.celgrootte_m,
+                                  raster.geblokkeerd | na.geblokkeerd)
+        cel_kant, punt_kant = bo._zijde(lijn, cx, cy), bo._zijde(lijn, x, y)
+        voor, na_, hemel = (np.full(len(x), np.nan) for _ in range(3))
+        for kant in (1.0, -1.0):
+            doel, hier = raster.cellen(cx[cel_kant == -kant], cy[cel_kant == -kant]), punt_kant == kant
+            if len(doel) and hier.any():
+                voor[hier], hemel[hier] = raster.afstanden(x[hier], y[hier], doel)
+                na_[hier] = na.afstanden(x[hier], y[hier], doel)[0]
+        paren["overkant"] = (voor, na_, hemel)
+    return paren
+
+
+def volledig_voor_na(plan, *, verbinding=None, zoekafstand_m=None, woningpunten=None) -> dict:
+    """:func:`omrijfactor_voor_na` zoals het was vóór de versnelling (ca. 0,6 s per aanroep)."""
+    instellingen = barrieres.Instellingen.uit()
+    raster, doelen = barrieres._raster_en_doelen(None)
+    oversteek, barriere, omschrijving = bo.nieuwe_oversteek(
+        plan, raster, verbinding=verbinding,
+        zoekafstand_m=instellingen.zoekafstand_m if zoekafstand_m is None else zoekafstand_m)
+    if oversteek is None:
+        return {"omrijfactor_voor": None, "oversteek": omschrijving}
+    na = raster.met_oversteken([oversteek])
+    if woningpunten is None:
+        woningpunten, _ = barrieres.woningpunten_voor_barrieres()
+    x, y = woningpunten.geometry.x.to_numpy(), woningpunten.geometry.y.to_numpy()
+    gewicht = woningpunten["woningen"].to_numpy(dtype=float)
+    dichtbij = shapely.distance(oversteek.geometrie, shapely.points(x, y)) <= instellingen.invloed_m
+    dichtbij &= shapely.contains_xy(raster.domein, x, y)
+    if dichtbij.any():
+        x, y, gewicht = x[dichtbij], y[dichtbij], gewicht[dichtbij]
+    else:
+        x, y = bo._vrije_punten(raster, oversteek.geometrie, instellingen.invloed_m, 100.0,
+                                raster.geblokkeerd | na.geblokkeerd)
+        gewicht = np.ones(len(x))
+    paren = volledige_paren(raster, doelen, oversteek, barriere, instellingen.invloed_m, x, y)
+    per_bestemming, route_voor, route_na, hemel, nieuw = {}, 0.0, 0.0, 0.0, np.zeros(len(x), dtype=bool)
+    for naam, (rv, rn, h) in paren.items():
+        nieuw |= ~np.isfinite(rv) & np.isfinite(rn)
+        beide = np.isfinite(rv) & np.isfinite(rn) & np.isfinite(h)
+        if not beide.any():
+            continue
+        w = gewicht[beide]
+        tabel = {"voor": pd.DataFrame({f"route_{naam}_m": rv[beide], f"hemelsbreed_{naam}_m": h[beide]}),
+                 "na": pd.DataFrame({f"route_{naam}_m": rn[beide], f"hemelsbreed_{naam}_m": h[beide]})}
+        per_bestemming[naam] = {k: round(barrieres.samenvatting(t, w, naam)[0], 3) for k, t in tabel.items()}
+        route_voor += float((w * rv[beide]).sum())
+        route_na += float((w * rn[beide]).sum())
+        hemel += float((w * h[beide]).sum())
+    voor, na_factor = max(1.0, route_voor / hemel), max(1.0, route_na / hemel)
+    return {"omrijfactor_voor": round(voor, 3), "omrijfactor_na": round(na_factor, 3),
+            "verbetering_pct": round(100.0 * (voor - na_factor) / voor, 1), "barriere": barriere,
+            "oversteek": omschrijving, "woningpunten": int(len(x)), "per_bestemming": per_bestemming,
+            "nieuw_bereikbaar": int(nieuw.sum()), "paren": paren, "x": x, "y": y, "oversteek_obj": oversteek}
+
+
+def assert_zelfde_paren(snel: dict, volledig: dict, rtol: float = 1e-9) -> None:
+    """Per bestemming en vertrekpunt dezelfde afstanden: onbereikbaar (inf) en geen overkant (NaN) precies."""
+    assert snel.keys() == volledig.keys()
+    for naam in volledig:
+        for wat, a, b in zip(("route vóór", "route ná", "hemelsbreed"), snel[naam], volledig[naam]):
+            assert np.array_equal(np.isnan(a), np.isnan(b)), (naam, wat)
+            assert np.array_equal(np.isinf(a), np.isinf(b)), (naam, wat)
+            eindig = np.isfinite(b)
+            np.testing.assert_allclose(a[eindig], b[eindig], rtol=rtol, atol=1e-9, err_msg=f"{naam}: {wat}")
+
+
+PLANNEN_MET_VOLLEDIGE_BEREKENING = {
+    "Europaweg bij Assen-West": dict(plan=box(231600, 556500, 231800, 556700), zoekafstand_m=100),
+    "Noord-Willemskanaal bij Pittelo": dict(plan=box(233150, 558950, 233250, 559050)),
+    "verbinding als lijn over het kanaal": dict(plan=box(233100, 558900, 233300, 559000),
+                                                 verbinding=LineString([(233100, 558850), (233300, 559050)])),
+    "poort in het Stadsbedrijvenpark": dict(plan=box(234300, 558000, 234400, 558100)),
+    "spoor in het buitengebied (geen woningen)": dict(plan=box(233800, 552030, 233900, 552130)),
+    "op een bestaande oversteek": dict(plan=None),
+}
+
+
+@pytest.mark.parametrize("geval", list(PLANNEN_MET_VOLLEDIGE_BEREKENING))
+def test_snelle_voor_na_is_de_volledige_berekening_op_de_lagen(geval):
+    """De plaatselijke berekening (bewaarde velden vóór, VoorNa) geeft per punt dezelfde afstanden als een nieuw
+    raster met de oversteek en Dijkstra's over het hele raster, en dezelfde uitkomst."""
+    kwargs = dict(PLANNEN_MET_VOLLEDIGE_BEREKENING[geval])
+    if kwargs["plan"] is None:
+        brug = laad_laag("oversteken").set_index("naam").geometry["Kanaalbrug Pittelo"]
+        kwargs = dict(plan=brug.buffer(40), verbinding=brug)
+    plan = kwargs.pop("plan")
+    volledig = volledig_voor_na(plan, **kwargs)
+    snel = omrijfactor_voor_na(plan, **kwargs)
+    for sleutel in ("omrijfactor_voor", "omrijfactor_na", "verbetering_pct", "barriere", "oversteek",
+                    "woningpunten", "per_bestemming", "nieuw_bereikbaar"):
+        assert snel[sleutel] == volledig[sleutel], sleutel
+    # en per punt, ruim binnen de afronding
+    raster, doelen, velden = barrieres.afstandvelden()
+    oversteek, effect = volledig["oversteek_obj"], VoorNa(raster, [volledig["oversteek_obj"]])
+    vertrek = bo._Vertrekpunten(volledig["x"], volledig["y"], np.ones(len(volledig["x"])), "punten")
+    snelle_paren = bo._paren(raster, doelen, velden, oversteek, snel["barriere"], 1000.0, vertrek, effect)
+    assert_zelfde_paren(snelle_paren, volledig["paren"])
+
+
+def _synthetisch(*, bruggen=(Oversteek(Point(1500, 500), "rivier"),), gebied=None, poorten=()):
+    """Rivier (y = 500) met bruggen, een beek (x = 1250, van de rivier tot y = 900, dus noordelijk om te
+    lopen) en eventueel een barrièregebied; bestemmingen aan beide kanten en vertrekpunten om de 50 m."""
+    barrieres_ = {"rivier": RIVIER, "beek": LineString([(1250, 500), (1250, 900)])}
+    raster = Routeraster(domein=DOMEIN, barrieres=barrieres_, gebieden={"werkgebied": gebied} if gebied else {},
+                         oversteken=[*bruggen, *poorten], celgrootte_m=CEL)
+    doelen = {"noord": raster.doelcellen(Point(300, 800)), "zuid": raster.doelcellen(box(1700, 100, 1800, 200)),
+              "oost": raster.doelcellen(Point(1900, 900))}
+    xs, ys = np.meshgrid(np.arange(25, 2000, 50), np.arange(25, 1000, 50))
+    return raster, doelen, xs.ravel().astype(float), ys.ravel().astype(float)
+
+
+def _kruispunt():
+    """Weg (y = 500) en spoor (x = 1005) kruisen; de weg is over te steken bij x = 200 en x = 1800, het
+    spoor alleen bij y = 100. Een nieuwe oversteek van de weg op het kruispunt opent de weg aan beide
+    kanten van het spoor: van noordoost naar noordwest gaat de route er twee keer doorheen, met een
+    lus om het spoor daartussen (ver buiten een klein venster om de oversteek)."""
+    weg, spoor = LineString([(0, 500), (2000, 500)]), LineString([(1005, -10), (1005, 1010)])
+    raster = Routeraster(domein=DOMEIN, barrieres={"weg": weg, "spoor": spoor}, celgrootte_m=CEL,
+                         oversteken=[Oversteek(Point(200, 500), "weg"), Oversteek(Point(1800, 500), "weg"),
+                                     Oversteek(Point(1005, 100), "spoor")])
+    doelen = {"noordwest": raster.doelcellen(Point(300, 800)), "zuidoost": raster.doelcellen(Point(1600, 200))}
+    xs, ys = np.meshgrid(np.arange(25, 2000, 50), np.arange(25, 1000, 50))
+    return raster, doelen, xs.ravel().astype(float), ys.ravel().astype(float)
+
+
+SYNTHETISCHE_OVERSTEKEN = {
+    "kruispunt, twee keer door de doorgang": (_kruispunt, Oversteek(Point(1005, 500), "weg"), "weg"),
+    "brug": (dict(), Oversteek(Point(600, 500), "rivier", "nieuwe brug"), "rivier"),
+    "brug, punt op de lijn": (dict(), Oversteek(Point(1005, 500), "rivier", "nieuwe brug"), "rivier"),
+    "lijn over rivier en beek": (dict(), Oversteek(LineString([(1100, 350), (1400, 650)])), None),
+    "poort in een gebied": (dict(gebied=box(200, 150, 900, 350)), Oversteek(Point(550, 250), "werkgebied"), None),
+    "eerste verbinding (vóór onbereikbaar)": (dict(bruggen=()), Oversteek(Point(800, 500), "rivier"), "rivier"),
+}
+
+
+@pytest.mark.parametrize("geval", list(SYNTHETISCHE_OVERSTEKEN))
+@pytest.mark.parametrize("vensters", ["standaard", "klein"])
+def test_snelle_voor_na_is_de_volledige_berekening_synthetisch(geval, vensters, monkeypatch):
+    """Ook met kleine vensters: de controles moeten dan een groter venster of het hele raster nemen."""
+    from omgevingsvisie.analyse import routeraster
+
+    opbouw, oversteek, barriere = SYNTHETISCHE_OVERSTEKEN[geval]
+    raster, doelen, x, y = opbouw() if callable(opbouw) else _synthetisch(**opbouw)
+    velden = {naam: (raster.afstandveld(d), raster.afstandveld(d, vrij=True)) for naam, d in doelen.items()}
+    dichtbij = shapely.distance(oversteek.geometrie, shapely.points(x, y)) <= 400.0  # zoals invloed_m
+    x, y = x[dichtbij], y[dichtbij]
+    kwargs = {}
+    if vensters == "klein":  # vensters precies zo groot als de grens vraagt, of te klein om zeker te zijn
+        kwargs["marges_m"] = (10.0, 30.0)
+        monkeypatch.setattr(routeraster, "_KLEINSTE_MARGE_M", 0.0)
+        monkeypatch.setattr(routeraster, "_GROOTSTE_MARGE_M", math.inf)
+    effect = VoorNa(raster, [oversteek], **kwargs)
+    vertrek = bo._Vertrekpunten(x, y, np.ones(len(x)), "punten")
+    snel = bo._paren(raster, doelen, velden, oversteek, barriere, 400.0, vertrek, effect)
+    volledig = volledige_paren(raster, doelen, oversteek, barriere, 400.0, x, y)
+    assert_zelfde_paren(snel, volledig)
+    assert np.array_equal(effect.geblokkeerd, raster.met_oversteken([oversteek]).geblokkeerd)
+    if geval.startswith("eerste"):  # het noorden is pas met de brug bereikbaar
+        zuid = y < 500
+        assert zuid.any() and np.isinf(snel["noord"][0][zuid]).all() and np.isfinite(snel["noord"][1][zuid]).all()
+
+
+def _willekeurige_kaart(zaad: int):
+    """Een kaart van 3 × 2 km met drie tot zes gebroken barrièrelijnen, bestaande oversteken, soms een
+    barrièregebied, en een nieuwe oversteek (punt, poort of lijn) met de punten binnen 300 m ervan."""
+    rng = np.random.default_rng(zaad)
+    domein = box(0, 0, 3000, 2000)
+    lijnen = {f"l{i}": LineString(rng.uniform((0, 0), (3000, 2000), size=(rng.integers(2, 5), 2)))
+              for i in range(rng.integers(3, 7))}
+    gebieden = {}
+    if rng.random() < 0.5:
+        x, y = rng.uniform(100, 2500), rng.uniform(100, 1500)
+        gebieden["g"] = box(x, y, x + rng.uniform(80, 400), y + rng.uniform(80, 400))
+    oversteken = [Oversteek(lijn.interpolate(rng.uniform(0, lijn.length)), naam)
+                  for naam, lijn in lijnen.items() for _ in range(rng.integers(1, 4))]
+    raster = Routeraster(domein=domein, barrieres=lijnen, gebieden=gebieden, oversteken=oversteken, celgrootte_m=25)
+    naam, keuze = str(rng.choice(list(lijnen))), rng.random()
+    if keuze < 0.6:
+        nieuw, barriere = Oversteek(lijnen[naam].interpolate(rng.uniform(0, lijnen[naam].length)), naam), naam
+    elif keuze < 0.8 and gebieden:
+        nieuw, barriere = Oversteek(gebieden["g"].centroid, "g"), None
+    else:
+        a = rng.uniform((0, 0), (3000, 2000))
+        nieuw, barriere = Oversteek(LineString([a, a + rng.uniform(-300, 300, 2)])), None
+    doelen = {"punt": raster.doelcellen(Point(rng.uniform(50, 2950), rng.uniform(50, 1950))),
+              "vlak": raster.doelcellen(Point(rng.uniform(50, 2950), rng.uniform(50, 1950)).buffer(60))}
+    xs, ys = (a.ravel() for a in np.meshgrid(np.arange(10, 3000, 40.0), np.arange(10, 2000, 40.0)))
+    dichtbij = shapely.distance(nieuw.geometrie, shapely.points(xs, ys)) <= 300
+    return raster, doelen, nieuw, barriere, xs[dichtbij], ys[dichtbij]
+
+
+def test_snelle_voor_na_is_de_volledige_berekening_op_willekeurige_kaarten(monkeypatch):
+    """Veertig vaste willekeurige kaarten, met vensters precies zo groot als de grens vraagt."""
+    from omgevingsvisie.analyse import routeraster
+
+    monkeypatch.setattr(routeraster, "_KLEINSTE_MARGE_M", 0.0)
+    monkeypatch.setattr(routeraster, "_GROOTSTE_MARGE_M", math.inf)
+    for zaad in range(40):
+        raster, doelen, oversteek, barriere, x, y = _willekeurige_kaart(zaad)
+        velden = {naam: (raster.afstandveld(d), raster.afstandveld(d, vrij=True)) for naam, d in doelen.items()}
+        vertrek = bo._Vertrekpunten(x, y, np.ones(len(x)), "punten")
+        snel = bo._paren(raster, doelen, velden, oversteek, barriere, 300.0, vertrek,
+                         VoorNa(raster, [oversteek], marges_m=(20.0,)))
+        try:
+            assert_zelfde_paren(snel, volledige_paren(raster, doelen, oversteek, barriere, 300.0, x, y))
+        except AssertionError as fout:
+            raise AssertionError(f"kaart {zaad}: {fout}") from None
+
+
+def test_startcel_op_de_barriere_naast_de_nieuwe_oversteek_is_die_van_een_nieuw_raster():
+    """Punten in geblokkeerde cellen naast de doorgang: even ver van een vrije cel van vóór als van een
+    vrijgemaakte cel; de keuze (afstandstransformatie, op een uitsnede) is die van een nieuw raster."""
+    raster = rivier(Oversteek(Point(1500, 500), "rivier"))
+    oversteek = Oversteek(Point(1003, 500), "rivier")
+    x = np.arange(950.0, 1060.0, 3.0)
+    y = np.full(len(x), 500.0)
+    verwacht = raster.met_oversteken([oversteek]).startcellen(x, y)
+    effect = VoorNa(raster, [oversteek])
+    uit = effect.startcellen(x, y)
+    for a, b in zip(uit, verwacht):
+        np.testing.assert_array_equal(a, b)
+    # er zijn punten die ná nog geblokkeerd staan en toch een andere startcel krijgen dan vóór
+    nog_dicht = effect.geblokkeerd.ravel()[uit[0]]
+    assert (nog_dicht & (uit[1] != raster.startcellen(x, y)[1])).any()
+
+
+def test_hemelsbreed_zonder_dijkstra_is_het_vrije_afstandveld():
+    raster = rivier()
+    rng = np.random.default_rng(3)
+    effect = VoorNa(raster, [])
+    for _ in range(5):
+        doel = raster.doelcellen(Point(rng.uniform(200, 1800), rng.uniform(200, 800)).buffer(rng.uniform(20, 300)))
+        cellen = rng.integers(0, raster.rooster.n, 400)
+        np.testing.assert_allclose(effect.hemelsbreed(doel, cellen), raster.afstandveld(doel, vrij=True)[cellen],
+                                   rtol=1e-12)
+
+
+def test_warme_aanroep_rekent_niet_over_het_hele_raster(monkeypatch):
+    """Na de eerste aanroep: geen nieuw raster en geen Dijkstra vanuit de bestemmingen meer."""
+    omrijfactor_voor_na(box(233150, 558950, 233250, 559050))
+
+    def verboden(*args, **kwargs):
+        raise AssertionError("over het hele raster gerekend")
+
+    monkeypatch.setattr(Routeraster, "met_oversteken", verboden)
+    monkeypatch.setattr(Routeraster, "afstandveld", verboden)
+    uit = omrijfactor_voor_na(box(233200, 558950, 233300, 559050))
+    assert uit["omrijfactor_na"] < uit["omrijfactor_voor"]
+
+
+def test_vervangen_of_gewijzigde_laag_geeft_een_nieuw_raster(tmp_path):
+    from omgevingsvisie import lagen
+
+    oversteken = laad_laag("oversteken")
+    brug = oversteken.set_index("naam").geometry["Kanaalbrug Pittelo"]
+    rond = brug.buffer(600)
+    xs, ys = (a.ravel() for a in np.meshgrid(np.arange(rond.bounds[0], rond.bounds[2], 100),
+                                             np.arange(rond.bounds[1], rond.bounds[3], 100)))
+    binnen = shapely.contains_xy(rond, xs, ys)
+    punten = gpd.GeoDataFrame({"woningen": np.ones(binnen.sum())}, geometry=gpd.points_from_xy(xs[binnen], ys[binnen]),
+                              crs=28992)
+    pad = tmp_path / "oversteken.gpkg"
+    oud = barrieres.barriere_raster()
+    try:
+        oversteken[oversteken["naam"] != "Kanaalbrug Pittelo"].to_file(pad, layer="oversteken")
+        lagen.vervang_laag("oversteken", pad)
+        zonder = barrieres.barriere_raster()
+        assert zonder is not oud and len(zonder.oversteken) == len(oud.oversteken) - 1
+        uit = omrijfactor_voor_na(brug.buffer(40), verbinding=brug, woningpunten=punten)
+        assert uit["omrijfactor_na"] < uit["omrijfactor_voor"] - 0.05  # de brug is er nog niet
+        # hetzelfde bestand, nu met de brug: een nieuw raster (wijzigingstijd), de brug verandert niets meer
+        oversteken.to_file(pad, layer="oversteken")
+        os.utime(pad, ns=(pad.stat().st_atime_ns, pad.stat().st_mtime_ns + 10**9))
+        met = barrieres.barriere_raster()
+        assert met is not zonder and len(met.oversteken) == len(oud.oversteken)
+        uit = omrijfactor_voor_na(brug.buffer(40), verbinding=brug, woningpunten=punten)
+        assert uit["omrijfactor_na"] == pytest.approx(uit["omrijfactor_voor"], abs=0.005)
+    finally:
+        lagen.herstel_lagen()
+    assert barrieres.barriere_raster() is not zonder
 
 
 # ------------------------------------------------------------------ opdrachtregel

@@ -45,9 +45,9 @@ from .gebieden import punten_in
 from .parameters import Parameters, laad_analyse_parameters
 from .routeraster import Oversteek, Routeraster
 
-__all__ = ["BESTEMMINGEN", "Instellingen", "Uitkomst", "barriere_raster", "bestemmingen", "bestanden",
-           "omrijfactoren", "omrijfactoren_per_wijk", "samenvatting", "schrijf_barrieres",
-           "woningpunten_voor_barrieres"]
+__all__ = ["BESTEMMINGEN", "Instellingen", "Uitkomst", "afstandvelden", "barriere_raster", "bestemmingen",
+           "bestanden", "gewogen_omrijfactor", "omrijfactoren", "omrijfactoren_per_wijk", "samenvatting",
+           "schrijf_barrieres", "standaard_parameters", "woningpunten_voor_barrieres"]
 
 #: Bestemmingen en hun omschrijving in meldingen.
 BESTEMMINGEN = {
@@ -74,13 +74,44 @@ class Instellingen:
     @classmethod
     def uit(cls, parameters: Parameters | None = None) -> Instellingen:
         """Lees de instellingen uit ``parameters`` (standaard de meegeleverde analyseparameters)."""
-        p = parameters or laad_analyse_parameters()
+        p = standaard_parameters(parameters)
         return cls(**{naam: float(p("barrieres", naam)) for naam in cls.__dataclass_fields__})
+
+
+_standaard: dict[tuple, Parameters] = {}
+
+
+def standaard_parameters(parameters: Parameters | None = None) -> Parameters:
+    """``parameters``, of de meegeleverde analyseparameters (bewaard zolang het bestand niet verandert).
+
+    Zo leest niet elke aanroep van :func:`~.barrieres_oversteek.omrijfactor_voor_na` (VS1, per
+    initiatief) het TOML-bestand opnieuw.
+    """
+    if parameters is not None:
+        return parameters
+    from .parameters import STANDAARD
+
+    st = STANDAARD.stat()
+    sleutel = (str(STANDAARD), st.st_mtime_ns, st.st_size)
+    if sleutel not in _standaard:
+        _standaard.clear()
+        _standaard[sleutel] = laad_analyse_parameters()
+    return _standaard[sleutel]
 
 
 # ------------------------------------------------------------------ raster en bestemmingen uit de lagen
 
-_cache: dict[tuple, tuple[Routeraster, dict[str, np.ndarray]]] = {}
+@dataclass
+class _Opgebouwd:
+    """Wat niet van een plan afhangt: het raster, de doelcellen en (zodra nodig) de afstandvelden."""
+
+    raster: Routeraster
+    doelen: dict[str, np.ndarray]
+    #: per bestemming het afstandveld over de route en hemelsbreed (zie :func:`afstandvelden`)
+    velden: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+
+_cache: dict[tuple, _Opgebouwd] = {}
 
 
 def _per_naam(gdf: gpd.GeoDataFrame) -> dict[str, BaseGeometry]:
@@ -120,20 +151,70 @@ def _bouw(instellingen: Instellingen) -> tuple[Routeraster, dict[str, np.ndarray
     return raster, doelen
 
 
-def _raster_en_doelen(parameters: Parameters | None, *, opnieuw: bool = False) -> tuple[Routeraster, dict]:
+def _stempel(pad: Path) -> tuple[str, int, int] | tuple[str, None, None]:
+    try:
+        st = pad.stat()
+    except OSError:
+        return str(pad), None, None
+    return str(pad), st.st_mtime_ns, st.st_size
+
+
+def _lagen_sleutel() -> tuple:
+    """De herkomst van de lagen: de GeoPackage en de vervangen lagen, elk met wijzigingstijd en grootte.
+
+    Verandert als een laag wordt vervangen (:func:`omgevingsvisie.lagen.vervang_laag`), hersteld,
+    of als een van de bestanden op schijf verandert.
+    """
+    vervangen = tuple((naam, v.laag, _stempel(Path(v.pad))) for naam, v in sorted(lagen.vervangingen().items()))
+    return _stempel(lagen.data_map() / lagen.GPKG_NAAM), vervangen
+
+
+def _opgebouwd(parameters: Parameters | None, *, opnieuw: bool = False) -> _Opgebouwd:
     instellingen = Instellingen.uit(parameters)
-    sleutel = (tuple(sorted(lagen.vervangingen().items())), instellingen)
+    sleutel = (_lagen_sleutel(), instellingen)
     if opnieuw or sleutel not in _cache:
         _cache.clear()
-        _cache[sleutel] = _bouw(instellingen)
+        raster, doelen = _bouw(instellingen)
+        _cache[sleutel] = _Opgebouwd(raster, doelen)
     return _cache[sleutel]
+
+
+def _raster_en_doelen(parameters: Parameters | None, *, opnieuw: bool = False) -> tuple[Routeraster, dict]:
+    opgebouwd = _opgebouwd(parameters, opnieuw=opnieuw)
+    return opgebouwd.raster, opgebouwd.doelen
+
+
+def afstandvelden(*, parameters: Parameters | None = None) -> tuple[Routeraster, dict[str, np.ndarray],
+                                                                     dict[str, tuple[np.ndarray, np.ndarray]]]:
+    """Het raster, de doelcellen en per bestemming de afstandvelden over de route en hemelsbreed.
+
+    Elk veld geeft voor elke cel van :func:`barriere_raster` de afstand (m) tot de bestemming
+    (één Dijkstra vanuit alle doelcellen). Ze hangen niet van een plan af en worden één keer
+    berekend en bewaard bij het raster; :func:`~.barrieres_oversteek.omrijfactor_voor_na` rekent
+    daarmee alleen de situatie ná een nieuwe oversteek plaatselijk door.
+
+    Returns
+    -------
+    raster : Routeraster
+    doelen : dict of str to ndarray
+        Doelcellen per bestemming (:data:`BESTEMMINGEN`).
+    velden : dict of str to (ndarray, ndarray)
+        Per bestemming ``(route_m, hemelsbreed_m)`` per cel.
+    """
+    opgebouwd = _opgebouwd(parameters)
+    if not opgebouwd.velden:
+        raster = opgebouwd.raster
+        opgebouwd.velden.update({naam: (raster.afstandveld(cellen), raster.afstandveld(cellen, vrij=True))
+                                 for naam, cellen in opgebouwd.doelen.items()})
+    return opgebouwd.raster, opgebouwd.doelen, opgebouwd.velden
 
 
 def barriere_raster(*, parameters: Parameters | None = None, opnieuw: bool = False) -> Routeraster:
     """Het routeraster van de (eventueel vervangen) lagen ``barrieres``, ``barrieregebieden`` en ``oversteken``.
 
-    Het raster wordt bewaard zolang de lagen en de instellingen gelijk blijven; ``opnieuw``
-    bouwt het toch opnieuw (bijvoorbeeld voor een benchmark).
+    Het raster wordt bewaard zolang de lagen en de instellingen gelijk blijven (een vervangen
+    laag of een gewijzigd bestand geeft een nieuw raster); ``opnieuw`` bouwt het toch opnieuw
+    (bijvoorbeeld voor een benchmark).
 
     Parameters
     ----------
@@ -205,8 +286,19 @@ def samenvatting(uitkomst: pd.DataFrame, gewicht: np.ndarray, naam: str) -> tupl
         De omrijfactor (minstens 1; NaN als niets bereikbaar is) en het gewicht van de punten
         die de bestemming niet kunnen bereiken.
     """
-    route = uitkomst[f"route_{naam}_m"].to_numpy()
-    hemelsbreed = uitkomst[f"hemelsbreed_{naam}_m"].to_numpy()
+    return gewogen_omrijfactor(uitkomst[f"route_{naam}_m"].to_numpy(), uitkomst[f"hemelsbreed_{naam}_m"].to_numpy(),
+                               gewicht)
+
+
+def gewogen_omrijfactor(route: np.ndarray, hemelsbreed: np.ndarray, gewicht: np.ndarray) -> tuple[float, float]:
+    """:func:`samenvatting` op losse arrays: route en hemelsbreed (m) en gewicht per punt.
+
+    Returns
+    -------
+    (float, float)
+        De omrijfactor en het onbereikbare gewicht, zoals :func:`samenvatting`.
+    """
+    route, hemelsbreed = np.asarray(route, dtype=float), np.asarray(hemelsbreed, dtype=float)
     gewicht = np.asarray(gewicht, dtype=float)
     bereikbaar = np.isfinite(route)
     onbereikbaar = float(gewicht[~bereikbaar].sum())

@@ -18,6 +18,12 @@ woningen in de buurt tellen punten om de 100 m op vrij terrein. De omrijfactor v
 Σ gewicht × route / Σ gewicht × hemelsbreed over die paren, over de punten die in beide
 situaties de bestemming kunnen bereiken.
 
+**Rekenwijze**: het raster, de afstandvelden vóór naar de vier bestemmingen en de woningpunten
+hangen niet van het plan af en worden bewaard (:func:`~omgevingsvisie.analyse.barrieres.afstandvelden`);
+per plan rekent :class:`~omgevingsvisie.analyse.routeraster.VoorNa` alleen de situatie ná rond de
+oversteek door, en 'de overkant' vóór en ná. Dat is exact gelijk aan een Dijkstra over het hele
+raster met de oversteek (op afrondingsverschillen van ca. 1e-12 m na), maar ca. twintig keer zo snel.
+
 Voorbeelden
 -----------
 >>> from shapely.geometry import box
@@ -28,6 +34,8 @@ Voorbeelden
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -37,9 +45,10 @@ from shapely.ops import nearest_points
 
 from .._errors import InvoerFout
 from ..catalogus import CRS
-from .barrieres import BESTEMMINGEN, Instellingen, _raster_en_doelen, omrijfactoren, samenvatting
+from .barrieres import (Instellingen, afstandvelden, gewogen_omrijfactor, standaard_parameters,
+                        woningpunten_voor_barrieres)
 from .parameters import Parameters
-from .routeraster import Oversteek, Routeraster
+from .routeraster import Oversteek, Routeraster, VoorNa
 
 __all__ = ["nieuwe_oversteek", "omrijfactor_voor_na", "oversteken_van_initiatieven"]
 
@@ -129,6 +138,82 @@ def _zijde(lijn: BaseGeometry, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return kant
 
 
+class _Kanten:
+    """Aan welke kant van elke barrièrelijn vaste punten liggen (:func:`_zijde`), per punt onthouden.
+
+    Voor de middens van de rastercellen en de standaardwoningpunten: dat hangt niet van het
+    plan af, dus elk punt wordt per lijn maar één keer bepaald.
+    """
+
+    def __init__(self, x: np.ndarray, y: np.ndarray):
+        self.x, self.y = x, y
+        self._kant: dict[str, tuple[BaseGeometry, np.ndarray]] = {}
+
+    def van(self, naam: str, lijn: BaseGeometry, index: np.ndarray) -> np.ndarray:
+        """+1 of -1 per punt ``index`` (zoals :func:`_zijde`); opnieuw als ``lijn`` een ander object is."""
+        bewaard = self._kant.get(naam)
+        if bewaard is None or bewaard[0] is not lijn:
+            self._kant[naam] = bewaard = (lijn, np.zeros(len(self.x), dtype=np.int8))
+        kant = bewaard[1]
+        nieuw = np.unique(index[kant[index] == 0])
+        if len(nieuw):
+            kant[nieuw] = _zijde(lijn, self.x[nieuw], self.y[nieuw])
+        return kant[index].astype(float)
+
+
+_celkanten: dict[str, tuple] = {}
+
+
+def _kanten_van_cellen(raster: Routeraster) -> _Kanten:
+    """De :class:`_Kanten` van de celmiddens van ``raster`` (bewaard zolang het raster hetzelfde is)."""
+    bewaard = _celkanten.get("raster")
+    if bewaard is None or bewaard[0] is not raster:
+        rij, kolom = np.divmod(np.arange(raster.rooster.n), raster.rooster.nx)
+        _celkanten["raster"] = (raster, _Kanten(*raster.rooster.middelpunt(rij, kolom)))
+    return _celkanten["raster"][1]
+
+
+def _cellen_rond(raster: Routeraster, rond: BaseGeometry, straal: float, geblokkeerd: np.ndarray) -> np.ndarray:
+    """De cellen die vrij zijn, in het rekengebied liggen en met hun midden binnen ``straal`` van ``rond``.
+
+    Dezelfde cellen als :func:`_vrije_punten` met de celgrootte als puntafstand (de punten zijn
+    dan precies de celmiddens).
+    """
+    rooster = raster.rooster
+    xmin, ymin, xmax, ymax = rond.buffer(straal).bounds
+    r0, k0 = rooster.cel_van(np.array([xmin]), np.array([ymax]))
+    r1, k1 = rooster.cel_van(np.array([xmax]), np.array([ymin]))
+    rij = np.arange(max(int(r0[0]), 0), min(int(r1[0]) + 1, rooster.ny))
+    kolom = np.arange(max(int(k0[0]), 0), min(int(k1[0]) + 1, rooster.nx))
+    cellen = (rij[:, None] * rooster.nx + kolom[None, :]).ravel()
+    cellen = cellen[~geblokkeerd.ravel()[cellen]]
+    x, y = rooster.middelpunt(*np.divmod(cellen, rooster.nx))
+    binnen = _binnen_afstand(rond, x, y, straal)
+    binnen[binnen] = shapely.contains_xy(raster.domein, x[binnen], y[binnen])
+    return cellen[binnen]
+
+
+def _binnen_afstand(geometrie: BaseGeometry, x: np.ndarray, y: np.ndarray, straal: float) -> np.ndarray:
+    """``shapely.distance(geometrie, punten) <= straal``, met shapely alleen voor de twijfelgevallen.
+
+    De afstand tot de omhullende rechthoek is een ondergrens, die tot het dichtstbijzijnde
+    hoekpunt een bovengrens; alleen punten waarvoor die de grens niet duidelijk
+    (op een millimeter) beslissen, gaan naar shapely.
+    """
+    xmin, ymin, xmax, ymax = geometrie.bounds
+    onder = np.hypot(np.maximum(np.maximum(xmin - x, x - xmax), 0.0), np.maximum(np.maximum(ymin - y, y - ymax), 0.0))
+    hoeken = shapely.get_coordinates(geometrie)
+    boven = np.full(len(x), np.inf)
+    for i in range(0, len(hoeken), 64):
+        deel = hoeken[i:i + 64]
+        boven = np.minimum(boven, np.hypot(x[:, None] - deel[None, :, 0], y[:, None] - deel[None, :, 1]).min(axis=1))
+    binnen = boven <= straal - 1e-3
+    twijfel = ~binnen & (onder <= straal + 1e-3)
+    if twijfel.any():
+        binnen[twijfel] = shapely.distance(geometrie, shapely.points(x[twijfel], y[twijfel])) <= straal
+    return binnen
+
+
 def _vrije_punten(raster: Routeraster, rond: BaseGeometry, straal: float, afstand: float,
                   geblokkeerd: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Punten om de ``afstand`` m binnen ``straal`` van ``rond`` op cellen die vrij zijn (en in het rekengebied)."""
@@ -142,25 +227,62 @@ def _vrije_punten(raster: Routeraster, rond: BaseGeometry, straal: float, afstan
     return x[vrij], y[vrij]
 
 
-def _overkant(raster: Routeraster, na: Routeraster, lijn: BaseGeometry, oversteek: BaseGeometry,
-              straal: float, x: np.ndarray, y: np.ndarray) -> dict[str, pd.DataFrame]:
-    """Route voor en na van elk punt naar de dichtstbijzijnde vrije cel aan de overkant (binnen ``straal``)."""
-    beide = raster.geblokkeerd | na.geblokkeerd
-    cx, cy = _vrije_punten(raster, oversteek, straal, raster.celgrootte_m, beide)
-    cel_kant = _zijde(lijn, cx, cy)
-    punt_kant = _zijde(lijn, x, y)
-    uit = {"voor": {}, "na": {}}
-    for kant in (1.0, -1.0):
-        doel = raster.cellen(cx[cel_kant == -kant], cy[cel_kant == -kant])
-        hier = punt_kant == kant
-        for naam, r in (("voor", raster), ("na", na)):
-            route = np.full(len(x), np.nan)
-            hemelsbreed = np.full(len(x), np.nan)
-            if len(doel) and hier.any():
-                route[hier], hemelsbreed[hier] = r.afstanden(x[hier], y[hier], doel)
-            uit[naam].setdefault("route_overkant_m", np.full(len(x), np.nan))[hier] = route[hier]
-            uit[naam].setdefault("hemelsbreed_overkant_m", np.full(len(x), np.nan))[hier] = hemelsbreed[hier]
-    return {naam: pd.DataFrame(kolommen) for naam, kolommen in uit.items()}
+def _overkant(raster: Routeraster, effect: VoorNa, barriere: str, oversteek: BaseGeometry, straal: float,
+              vertrek: _Vertrekpunten) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per kant van de barrière: de vrije cellen aan de overkant (binnen ``straal`` van de oversteek)
+    en welke vertrekpunten aan deze kant liggen; alleen kanten met allebei."""
+    lijn = raster.barrieres[barriere]
+    overkant = _cellen_rond(raster, oversteek, straal, raster.geblokkeerd | effect.geblokkeerd)
+    cel_kant = _kanten_van_cellen(raster).van(barriere, lijn, overkant)
+    punt_kant = (vertrek.kanten.van(barriere, lijn, vertrek.index) if vertrek.kanten is not None
+                 else _zijde(lijn, vertrek.x, vertrek.y))
+    kanten = [(overkant[cel_kant == -kant], punt_kant == kant) for kant in (1.0, -1.0)]
+    return [(doel, hier) for doel, hier in kanten if len(doel) and hier.any()]
+
+
+@dataclass
+class _Vertrekpunten:
+    """De betrokken vertrekpunten, met (voor de standaardwoningpunten) waar de kanten worden onthouden."""
+
+    x: np.ndarray
+    y: np.ndarray
+    gewicht: np.ndarray
+    soort: str
+    kanten: _Kanten | None = None
+    index: np.ndarray | None = None
+
+
+def _paren(raster: Routeraster, doelen: dict[str, np.ndarray], velden: dict[str, tuple[np.ndarray, np.ndarray]],
+           oversteek: Oversteek, barriere: str | None, invloed_m: float, vertrek: _Vertrekpunten,
+           effect: VoorNa) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Per bestemming de route vóór en ná de oversteek en de hemelsbrede afstand van elk vertrekpunt.
+
+    Vóór komt uit de bewaarde afstandvelden (:func:`~.barrieres.afstandvelden`), ná wordt
+    plaatselijk rond de oversteek berekend (:class:`~.routeraster.VoorNa`); 'de overkant' heeft
+    geen bewaard veld en wordt vóór en ná berekend.
+
+    Returns
+    -------
+    dict of str to (ndarray, ndarray, ndarray)
+        Per bestemming (en ``"overkant"`` als ``barriere`` een naam is) ``(route_voor_m,
+        route_na_m, hemelsbreed_m)`` per punt; ``inf`` als onbereikbaar, NaN voor een punt zonder
+        overkant.
+    """
+    _, start_voor, extra_voor = raster.startcellen(vertrek.x, vertrek.y)
+    cellen, start_na, extra_na = effect.startcellen(vertrek.x, vertrek.y)
+    kanten = _overkant(raster, effect, barriere, oversteek.geometrie, invloed_m, vertrek) if barriere else []
+    effect.omvat(np.concatenate([start_voor, start_na, *(doel for doel, _ in kanten)]))  # één venster voor alles
+    na = effect.na_meer([(velden[naam][0], doel) for naam, doel in doelen.items()], start_na)
+    paren = {naam: (velden[naam][0][start_voor] + extra_voor, route_na + extra_na, velden[naam][1][cellen])
+             for naam, route_na in zip(doelen, na)}
+    if barriere is not None:
+        voor, na, hemelsbreed = (np.full(len(vertrek.x), np.nan) for _ in range(3))
+        routes = effect.beide_meer([(doel, start_voor[hier], start_na[hier]) for doel, hier in kanten])
+        for (doel, hier), (v, w) in zip(kanten, routes):
+            voor[hier], na[hier] = v + extra_voor[hier], w + extra_na[hier]
+            hemelsbreed[hier] = effect.hemelsbreed(doel, cellen[hier])
+        paren["overkant"] = (voor, na, hemelsbreed)
+    return paren
 
 
 def omrijfactor_voor_na(plan_geometrie: BaseGeometry, *, verbinding: BaseGeometry | None = None,
@@ -170,6 +292,11 @@ def omrijfactor_voor_na(plan_geometrie: BaseGeometry, *, verbinding: BaseGeometr
 
     Voor de toetsregel VS1 (``lv_verbinding``): de waarden ``omrijfactor_voor`` en
     ``omrijfactor_na`` gaan in de ``waarden`` van de bevinding.
+
+    Alles wat niet van het plan afhangt (het raster, de afstandvelden vóór naar de vier
+    bestemmingen, de woningpunten) wordt één keer berekend en bewaard zolang lagen en
+    parameters gelijk blijven; per aanroep wordt alleen de situatie ná plaatselijk rond de
+    oversteek doorgerekend, plus de paren naar 'de overkant' (zie :func:`paren_voor_na`).
 
     Parameters
     ----------
@@ -207,7 +334,7 @@ def omrijfactor_voor_na(plan_geometrie: BaseGeometry, *, verbinding: BaseGeometr
         _geldig(verbinding, "De verbinding")
     instellingen = Instellingen.uit(parameters)
     zoekafstand = instellingen.zoekafstand_m if zoekafstand_m is None else float(zoekafstand_m)
-    raster, doelen = _raster_en_doelen(parameters)
+    raster, doelen, velden = afstandvelden(parameters=parameters)
     oversteek, barriere, omschrijving = nieuwe_oversteek(plan_geometrie, raster, verbinding=verbinding,
                                                          zoekafstand_m=zoekafstand)
     leeg = {"omrijfactor_voor": None, "omrijfactor_na": None, "verbetering_pct": None, "barriere": barriere,
@@ -215,31 +342,23 @@ def omrijfactor_voor_na(plan_geometrie: BaseGeometry, *, verbinding: BaseGeometr
             "per_bestemming": {}, "nieuw_bereikbaar": 0, "geometrie": None}
     if oversteek is None:
         return {**leeg, "toelichting": f"Geen nieuwe oversteek: {omschrijving}."}
-    na = raster.met_oversteken([oversteek])
-    x, y, gewicht, soort = _betrokken(raster, na, oversteek.geometrie, instellingen, parameters, woningpunten)
+    effect = VoorNa(raster, [oversteek])
+    vertrek = _betrokken(raster, effect.geblokkeerd, oversteek.geometrie, instellingen, parameters, woningpunten)
+    x, gewicht, soort = vertrek.x, vertrek.gewicht, vertrek.soort
     if not len(x):
         return {**leeg, "geometrie": oversteek.geometrie,
                 "toelichting": f"Geen woningen of vrij terrein binnen {instellingen.invloed_m:.0f} m van de oversteek."}
-    punten = np.column_stack([x, y])
-    voor_df = omrijfactoren(punten, raster=raster, doelen=doelen)
-    na_df = omrijfactoren(punten, raster=na, doelen=doelen)
-    namen = list(BESTEMMINGEN)
-    if barriere is not None:
-        overkant = _overkant(raster, na, raster.barrieres[barriere], oversteek.geometrie, instellingen.invloed_m, x, y)
-        voor_df, na_df = pd.concat([voor_df, overkant["voor"]], axis=1), pd.concat([na_df, overkant["na"]], axis=1)
-        namen.append("overkant")
+    paren = _paren(raster, doelen, velden, oversteek, barriere, instellingen.invloed_m, vertrek, effect)
     per_bestemming, route_voor, route_na, hemel = {}, 0.0, 0.0, 0.0
     nieuw = np.zeros(len(x), dtype=bool)
-    for naam in namen:
-        rv, rn = voor_df[f"route_{naam}_m"].to_numpy(), na_df[f"route_{naam}_m"].to_numpy()
-        hemelsbreed = voor_df[f"hemelsbreed_{naam}_m"].to_numpy()
+    for naam, (rv, rn, hemelsbreed) in paren.items():
         nieuw |= ~np.isfinite(rv) & np.isfinite(rn)
         beide = np.isfinite(rv) & np.isfinite(rn) & np.isfinite(hemelsbreed)
         if not beide.any():
             continue
         w = gewicht[beide]
-        f_voor, _ = samenvatting(voor_df[beide], w, naam)
-        f_na, _ = samenvatting(na_df[beide], w, naam)
+        f_voor, _ = gewogen_omrijfactor(rv[beide], hemelsbreed[beide], w)
+        f_na, _ = gewogen_omrijfactor(rn[beide], hemelsbreed[beide], w)
         per_bestemming[naam] = {"voor": round(f_voor, 3), "na": round(f_na, 3)}
         route_voor += float((w * rv[beide]).sum())
         route_na += float((w * rn[beide]).sum())
@@ -260,12 +379,29 @@ def omrijfactor_voor_na(plan_geometrie: BaseGeometry, *, verbinding: BaseGeometr
             "nieuw_bereikbaar": int(nieuw.sum()), "toelichting": toelichting, "geometrie": oversteek.geometrie}
 
 
-def _betrokken(raster: Routeraster, na: Routeraster, oversteek: BaseGeometry, instellingen: Instellingen,
-               parameters: Parameters | None, woningpunten) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
-    """Vertrekpunten binnen ``invloed_m`` van de oversteek: woningpunten, of anders vrij terrein."""
-    if woningpunten is None:
-        from .barrieres import woningpunten_voor_barrieres
+_woningen: dict[str, tuple] = {}
 
+
+def _woningpunten_xy(parameters: Parameters | None,
+                     woningpunten) -> tuple[np.ndarray, np.ndarray, np.ndarray, _Kanten | None]:
+    """x, y, gewicht en (voor de standaardsteekproef) de onthouden kanten van de vertrekpunten.
+
+    De standaardsteekproef wordt bewaard. Ze hangt af van het landgebruik (zelf bewaard zolang
+    lagen en raster gelijk blijven, :func:`~.landgebruik.landgebruik`) en van de
+    standaardparameters; een ander landgebruik- of parameterobject geeft een nieuwe steekproef.
+    """
+    if woningpunten is None and parameters is None:
+        from .landgebruik import landgebruik
+        from .woningen import woningpunten as steekproef
+
+        lg, p = landgebruik(), standaard_parameters()
+        bewaard = _woningen.get("standaard")
+        if bewaard is None or bewaard[0] is not lg or bewaard[1] is not p:
+            punten, _ = steekproef(lg, parameters=p)
+            x, y, gewicht, _ = _woningpunten_xy(p, punten)
+            _woningen["standaard"] = (lg, p, (x, y, gewicht, _Kanten(x, y)))
+        return _woningen["standaard"][2]
+    if woningpunten is None:
         woningpunten, _ = woningpunten_voor_barrieres(parameters=parameters)
     geometrie = woningpunten.geometry
     if geometrie.crs is not None and not geometrie.crs.equals(CRS):
@@ -273,13 +409,26 @@ def _betrokken(raster: Routeraster, na: Routeraster, oversteek: BaseGeometry, in
     x, y = shapely.get_x(geometrie.values), shapely.get_y(geometrie.values)
     gewicht = (woningpunten["woningen"].to_numpy(dtype=float) if "woningen" in woningpunten.columns
                else np.ones(len(x)))
-    dichtbij = shapely.distance(oversteek, shapely.points(x, y)) <= instellingen.invloed_m
-    dichtbij &= shapely.contains_xy(raster.domein, x, y)
+    return x, y, gewicht, None
+
+
+def _betrokken(raster: Routeraster, geblokkeerd_na: np.ndarray, oversteek: BaseGeometry, instellingen: Instellingen,
+               parameters: Parameters | None, woningpunten) -> _Vertrekpunten:
+    """Vertrekpunten binnen ``invloed_m`` van de oversteek: woningpunten, of anders vrij terrein."""
+    x, y, gewicht, kanten = _woningpunten_xy(parameters, woningpunten)
+    straal = instellingen.invloed_m
+    xmin, ymin, xmax, ymax = oversteek.bounds
+    dichtbij = (x >= xmin - straal) & (x <= xmax + straal) & (y >= ymin - straal) & (y <= ymax + straal)
+    kandidaat = np.flatnonzero(dichtbij)
+    dichtbij[kandidaat] = _binnen_afstand(oversteek, x[kandidaat], y[kandidaat], straal)
+    kandidaat = np.flatnonzero(dichtbij)
+    dichtbij[kandidaat] = shapely.contains_xy(raster.domein, x[kandidaat], y[kandidaat])
     if dichtbij.any():
-        return x[dichtbij], y[dichtbij], gewicht[dichtbij], "woningpunten"
-    x, y = _vrije_punten(raster, oversteek, instellingen.invloed_m, _PUNTAFSTAND_ZONDER_WONINGEN_M,
-                         raster.geblokkeerd | na.geblokkeerd)
-    return x, y, np.ones(len(x)), "punten (geen woningen in de buurt)"
+        index = np.flatnonzero(dichtbij)
+        return _Vertrekpunten(x[index], y[index], gewicht[index], "woningpunten", kanten, index)
+    x, y = _vrije_punten(raster, oversteek, straal, _PUNTAFSTAND_ZONDER_WONINGEN_M,
+                         raster.geblokkeerd | geblokkeerd_na)
+    return _Vertrekpunten(x, y, np.ones(len(x)), "punten (geen woningen in de buurt)")
 
 
 def oversteken_van_initiatieven(plannen: gpd.GeoDataFrame, *, parameters: Parameters | None = None,
@@ -302,11 +451,13 @@ def oversteken_van_initiatieven(plannen: gpd.GeoDataFrame, *, parameters: Parame
         plannen = plannen.to_crs(CRS)
     verbinding = (plannen["lv_verbinding"] if "lv_verbinding" in plannen.columns
                   else pd.Series(None, index=plannen.index))
-    rijen = []
+    rijen, punten = [], None
     for naam, lv, plan in zip(plannen["naam"], verbinding, plannen.geometry):
         aan = lv is not None and not pd.isna(lv) and bool(lv)
-        uit = (omrijfactor_voor_na(plan, parameters=parameters, zoekafstand_m=zoekafstand_m) if aan
-               else {"toelichting": "Geen nieuwe verbinding (lv_verbinding staat niet aan)."})
+        if aan and parameters is not None and punten is None:  # eigen parameters: de steekproef één keer
+            punten, _ = woningpunten_voor_barrieres(parameters=parameters)
+        uit = (omrijfactor_voor_na(plan, parameters=parameters, zoekafstand_m=zoekafstand_m, woningpunten=punten)
+               if aan else {"toelichting": "Geen nieuwe verbinding (lv_verbinding staat niet aan)."})
         rijen.append({"naam": naam, "lv_verbinding": "ja" if aan else "nee",
                       **{k: uit.get(k) for k in ("omrijfactor_voor", "omrijfactor_na", "verbetering_pct",
                                                  "barriere", "woningpunten")},
