@@ -213,7 +213,10 @@ def lees_bestand(pad: Path, laag: str | None = None, *, naam: str | None = None)
             )
     elif laag not in beschikbaar:
         raise BestandOntbreekt(f"Laag '{laag}' staat niet in {pad}; wel: {', '.join(beschikbaar)}.")
-    return gpd.read_file(pad, layer=laag)
+    try:
+        return gpd.read_file(pad, layer=laag)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as fout:
+        raise InvoerFout(f"{pad} kan niet worden gelezen: {fout}") from None
 
 
 def laad_laag(naam: str) -> gpd.GeoDataFrame:

@@ -22,14 +22,13 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import pyogrio
 import pyproj
 import shapely
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
 from . import lagen
-from ._errors import InvoerFout, OmgevingsvisieFout
+from ._errors import OmgevingsvisieFout
 from .catalogus import CRS, GEMEENTE_TOLERANTIE_M, LAAGNAMEN, SCHEMAS, LaagSchema
 
 __all__ = [
@@ -173,10 +172,7 @@ def lees_gegevens(
     InvoerFout
         Het bestand is niet te lezen of het is onduidelijk welke laag bedoeld is.
     """
-    try:
-        return lagen.lees_bestand(Path(pad), laag, naam=naam)
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as fout:
-        raise InvoerFout(f"{pad} kan niet worden gelezen: {fout}") from None
+    return lagen.lees_bestand(Path(pad), laag, naam=naam)
 
 
 def _labels(gdf: gpd.GeoDataFrame) -> dict[Hashable, str]:

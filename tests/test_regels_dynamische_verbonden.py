@@ -15,7 +15,7 @@ Drempels: wat er precies op de grens gebeurt (en dus vastligt in deze tests)
 - DS4 max_milieucategorie = "4.2": categorie 4.2 zelf voldoet; 5.1 (de volgende) is strijdig.
 - DS6 min_woningen = 12 (12 telt mee, 11 niet), min_bvo_m2 = 500 (500 telt mee),
   min_oppervlakte_m2 = 5000 voor niet-woonfuncties (5000 telt mee, 4000 niet). Buiten < 1 m²
-  (GS1.min_overlap_m2, technische ondergrens) voldoet; precies de helft buiten is strijdig.
+  (ALGEMEEN.min_oppervlak_m2, technische ondergrens) voldoet; precies de helft buiten is strijdig.
 - DS7 sociale_huur_min_pct = 30: precies 30,0% voldoet; vanaf_woningen = 12: 12 woningen telt mee.
 - VS1 afstand_barriere_m = 100: precies 100 m is 'bij de barrière' (aandachtspunt); 101 m niet.
 - VS2 afstand_wijkcentrum_m = 800: verste woning op precies 800 m voldoet; 800,6 m niet.

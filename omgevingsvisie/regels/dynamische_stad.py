@@ -232,7 +232,7 @@ def ds6(ctx: ToetsContext) -> list[Bevinding]:
         if not set(ctx.functies(i)) & stedelijk or not _substantieel(ctx, i):
             uit.append(DS6.bevinding("niet_van_toepassing", "Geen voldoende substantiële stedelijke ontwikkeling "
                                      "in de zin van de Ladder.", waarden=waarden, lagen=lagen))
-        elif buiten_m2 < ctx.p("GS1", "min_overlap_m2"):
+        elif buiten_m2 < ctx.p("ALGEMEEN", "min_oppervlak_m2"):
             uit.append(DS6.bevinding("voldoet", "Het plan ligt in bestaand stedelijk gebied of op een aangewezen woningbouw- "
                                      "of werklocatie: inbreiding.", waarden=waarden, lagen=lagen))
         elif buiten_m2 < drempel * opp:
