@@ -5,14 +5,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pytest
 from shapely import box
 
 from omgevingsvisie import lagen
-from omgevingsvisie.bouw import bouw_geopackage
-from omgevingsvisie.validatie import valideer_laag
+from omgevingsvisie.lagen.bouw import bouw_geopackage
+from omgevingsvisie.lagen import valideer_laag
 
 
 @pytest.fixture(scope="module")
@@ -41,5 +42,5 @@ def test_valideer_10000_groenvlakken(benchmark, groot_groen):
 
 
 def test_bouw_geopackage(benchmark, tmp_path):
-    benchmark.pedantic(bouw_geopackage, args=(lagen.data_map() / "bron", tmp_path / "l.gpkg"),
+    benchmark.pedantic(bouw_geopackage, args=(Path(__file__).resolve().parents[1] / "lagen" / "bron", tmp_path / "l.gpkg"),
                        rounds=5, iterations=1)

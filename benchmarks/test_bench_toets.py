@@ -16,9 +16,12 @@ from shapely import affinity
 from shapely.geometry import box
 
 from omgevingsvisie import laad_laag
+from omgevingsvisie import lagen
 from omgevingsvisie.catalogus import LAAGNAMEN
 from omgevingsvisie.initiatief import maak_initiatieven
 from omgevingsvisie.toets import toets
+
+GEMEENTE = lagen.huidige().gemeente()
 
 FUNCTIES = [["wonen"], ["wonen", "horeca"], ["bedrijf"], ["detailhandel_dagelijks"], ["detailhandel_niet_dagelijks"],
             ["leisure", "horeca"], ["zonnepark"], ["groen", "water"], ["wonen", "zorgwonen", "groen"]]
@@ -45,7 +48,7 @@ def willekeurige_plannen(aantal: int, *, zaad: int = 7) -> gpd.GeoDataFrame:
                         "groen_pct": float(rng.uniform(5, 50)), "waterberging_mm": float(rng.uniform(30, 90)),
                         "energieneutraal": bool(rng.random() < 0.8), "lv_verbinding": bool(rng.random() < 0.3)})
         geoms.append(g)
-    return maak_initiatieven(records, geoms)
+    return maak_initiatieven(records, geoms, gemeente=GEMEENTE)
 
 
 @pytest.fixture(scope="module")

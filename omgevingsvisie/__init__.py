@@ -11,8 +11,8 @@ De publieke API is klein:
 
 from ._errors import BestandOntbreekt, InvoerFout, OmgevingsvisieFout, UitvoerBestaat
 from .catalogus import LAAGNAMEN
-from .lagen import gebruik_configuratie, herstel_lagen, laad_laag, lijst_lagen, metadata, vervang_laag
-from .validatie import Probleem, valideer_laag
+from .lagen import Laagdata, gebruik_configuratie, herstel_lagen, huidige, laad_laag, lijst_lagen, metadata, vervang_laag
+from .lagen import Probleem, valideer_laag
 
 __version__ = "0.1.0"
 
@@ -20,12 +20,14 @@ __all__ = [
     "LAAGNAMEN",
     "BestandOntbreekt",
     "InvoerFout",
+    "Laagdata",
     "OmgevingsvisieFout",
     "Probleem",
     "UitvoerBestaat",
     "__version__",
     "gebruik_configuratie",
     "herstel_lagen",
+    "huidige",
     "laad_laag",
     "lijst_lagen",
     "metadata",

@@ -22,7 +22,7 @@ from pyproj import Transformer
 from rasterio.warp import Resampling, calculate_default_transform, reproject
 
 from ._errors import InvoerFout
-from ._raster import open_raster
+from .io.raster import open_raster
 from ._kaart_basis import tekst
 from ._kaart_elementen import waarde_tekst
 

@@ -35,10 +35,10 @@ import pyproj
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from . import lagen
 from ._errors import InvoerFout, OmgevingsvisieFout
 from .catalogus import CRS
-from .validatie import Probleem, buiten_gemeente, lees_gegevens, naar_rd, reden_ongeldig
+from .io.vector import lees_bestand
+from .lagen.validatie import Probleem, buiten_gemeente, naar_rd, reden_ongeldig
 
 __all__ = [
     "EIGENSCHAPPEN",
@@ -108,7 +108,7 @@ def lees_initiatieven(
     pad: str | os.PathLike[str],
     *,
     laag: str | None = None,
-    gemeente: BaseGeometry | None = None,
+    gemeente: BaseGeometry,
 ) -> tuple[gpd.GeoDataFrame, list[str]]:
     """Lees en controleer initiatieven uit een GeoJSON, GeoPackage of Shapefile.
 
@@ -122,8 +122,8 @@ def lees_initiatieven(
         Het bestand met de initiatieven.
     laag : str, optional
         Tabel of laag in het bestand; nodig als een GeoPackage meerdere lagen heeft.
-    gemeente : shapely geometry, optional
-        Gemeentegrens in EPSG:28992; standaard de laag ``gemeentegrens``.
+    gemeente : shapely geometry
+        Gemeentegrens in EPSG:28992, bijvoorbeeld ``lagen.huidige().gemeente()``.
 
     Returns
     -------
@@ -156,7 +156,7 @@ def maak_initiatieven(
     geometrieen: Sequence[BaseGeometry | None] | gpd.GeoSeries,
     *,
     crs: str | pyproj.CRS | None = CRS,
-    gemeente: BaseGeometry | None = None,
+    gemeente: BaseGeometry,
 ) -> gpd.GeoDataFrame:
     """Maak initiatieven uit gegevens in het geheugen, met dezelfde controle als bij lezen.
 
@@ -173,8 +173,8 @@ def maak_initiatieven(
     crs : str or pyproj.CRS, optional
         Coördinatenstelsel van ``geometrieen``; standaard EPSG:28992 (RD New). Een
         GeoSeries met een eigen stelsel moet hetzelfde stelsel hebben.
-    gemeente : shapely geometry, optional
-        Gemeentegrens in EPSG:28992; standaard de laag ``gemeentegrens``.
+    gemeente : shapely geometry
+        Gemeentegrens in EPSG:28992, bijvoorbeeld ``lagen.huidige().gemeente()``.
 
     Returns
     -------
@@ -211,7 +211,7 @@ def _lees(pad: Path, laag: str | None) -> gpd.GeoDataFrame:
         # pyogrio leest GeoJSON-eigenschappen met gemengde typen als JSON en waarschuwt als
         # dat niet lukt; de waarden controleren we hierna zelf.
         warnings.filterwarnings("ignore", message="Could not parse column", category=UserWarning)
-        gegevens = lees_gegevens(pad, laag=laag)
+        gegevens = lees_bestand(pad, laag)
     if not isinstance(gegevens, gpd.GeoDataFrame):
         raise InvoerFout(f"{pad} heeft geen geometrie; een initiatief is een vlak (Polygon).")
     return gegevens
@@ -265,8 +265,7 @@ def _controleer(
     rd, crsproblemen = naar_rd(ruw.geometry)
     problemen += geometrieproblemen + crsproblemen
     if rd is not None and bruikbaar.any():
-        grens = gemeente if gemeente is not None else _gemeentegrens()
-        problemen += buiten_gemeente(rd[bruikbaar], grens, labels)
+        problemen += buiten_gemeente(rd[bruikbaar], gemeente, labels)
 
     if problemen:
         volgorde = {label: i for i, label in labels.items()}
@@ -277,10 +276,6 @@ def _controleer(
 def _initiatieven(waarden: dict[str, list], rd: gpd.GeoSeries) -> gpd.GeoDataFrame:
     kolommen = {veld: pd.Series(waarden[veld], dtype=object) for veld in EIGENSCHAPPEN}
     return gpd.GeoDataFrame(kolommen, geometry=shapely.force_2d(rd.values), crs=CRS)
-
-
-def _gemeentegrens() -> BaseGeometry:
-    return shapely.union_all(lagen.laad_laag("gemeentegrens").geometry.values)
 
 
 def _kolommen(ruw: gpd.GeoDataFrame) -> tuple[dict[str, str], list[Probleem], list[str]]:

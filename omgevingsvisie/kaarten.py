@@ -52,7 +52,7 @@ from ._kaart_toets import (
     teken_initiatief,
 )
 from ._kaart_wijktabel import koppel_aan_wijken, lees_tabel, teken_wijkwaarden
-from ._uitvoer import controleer_doelen, schrijf_tekst
+from .io.uitvoer import controleer_doelen, schrijf_tekst
 from .bevinding import ToetsResultaat
 from .catalogus import CRS
 from .lagen import laad_laag

@@ -46,7 +46,7 @@ from shapely.geometry.polygon import orient
 
 from ._errors import InvoerFout
 from ._svgkaart import Kaart, KaartLaag, LegendaItem, kaartlaag, teken_kaart
-from ._uitvoer import controleer_doelen, schrijf_met, schrijf_tekst
+from .io.uitvoer import controleer_doelen, schrijf_met, schrijf_tekst
 from .bevinding import STATUSSEN, Bevinding, ToetsResultaat
 from .catalogus import CRS, LAAGNAMEN, PRINCIPES
 from .stijl import OORDEEL_KLEUREN, PRINCIPE_KLEUREN, STATUS_KLEUREN

@@ -21,6 +21,7 @@ from typing import Any, Callable
 import geopandas as gpd
 import numpy as np
 
+from . import lagen as _lagen
 from .bevinding import Bevinding, ToetsResultaat
 from .regels import REGELBOEK, Parameters, Regel, ToetsContext, laad_parameters
 
@@ -39,12 +40,8 @@ def _json_waarde(w: Any) -> Any:
     return w
 
 
-def _analyses(lagen: Mapping[str, gpd.GeoDataFrame] | None, parameters: Parameters | None) -> dict[str, Callable]:
-    """De analyses voor de regels. Die rekenen met de meegeleverde (of vervangen) lagen, dus
-    alleen als de toets dat ook doet; met eigen ``lagen`` (bijv. een synthetische testgemeente)
-    zouden ze over iets anders gaan."""
-    if lagen:
-        return {}
+def _analyses(laagdata: _lagen.Laagdata, parameters: Parameters | None) -> dict[str, Callable]:
+    """De analyses voor de regels, op dezelfde lagen als de toets."""
     from .analyse.barrieres_oversteek import omrijfactor_voor_na
     from .analyse.hitte import uhi_voor_na
 
@@ -76,7 +73,12 @@ def toets(plannen: gpd.GeoDataFrame, *, lagen: Mapping[str, gpd.GeoDataFrame] | 
     list of ToetsResultaat
         Eén per initiatief, in de volgorde van ``plannen``.
     """
-    ctx = ToetsContext(plannen, lagen=lagen, parameters=parameters, analyses=_analyses(lagen, parameters))
+    if lagen:
+        # eigen lagen (bijv. een synthetische testgemeente): de analyses zouden over iets anders gaan
+        ctx = ToetsContext(plannen, lagen=_lagen.huidige().met(lagen), parameters=parameters)
+    else:
+        laagdata = _lagen.huidige()
+        ctx = ToetsContext(plannen, lagen=laagdata, parameters=parameters, analyses=_analyses(laagdata, parameters))
     per_regel = []
     for regel, functie in (regels or REGELBOEK):
         bevindingen = functie(ctx)

@@ -15,7 +15,7 @@ import re
 import sys
 from pathlib import Path
 
-from omgevingsvisie import kaarten, laad_laag
+from omgevingsvisie import kaarten, laad_laag, lagen
 from omgevingsvisie._errors import OmgevingsvisieFout
 from omgevingsvisie.analyse.barrieres import omrijfactoren_per_wijk
 from omgevingsvisie.analyse.hitte import uhi_raster
@@ -50,7 +50,7 @@ def _hitte_met_raster():
 
 
 def _toets_voorbeelden():
-    plannen, _ = lees_initiatieven(TOP / "voorbeelden" / "initiatieven.geojson")
+    plannen, _ = lees_initiatieven(TOP / "voorbeelden" / "initiatieven.geojson", gemeente=lagen.huidige().gemeente())
     return kaarten.kaart_toets(toets(plannen))
 
 

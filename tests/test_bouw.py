@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import shutil
 
 import pyogrio
 import pytest
 
 from omgevingsvisie import InvoerFout, lagen
-from omgevingsvisie.bouw import bouw_geopackage, verschillen
+from omgevingsvisie.lagen.bouw import bouw_geopackage, verschillen
 
-BRON = lagen.data_map() / "bron"
+BRON = Path(__file__).resolve().parents[1] / "lagen" / "bron"
 GPKG = lagen.data_map() / lagen.GPKG_NAAM
 
 

@@ -12,7 +12,9 @@ import pytest
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box, mapping
 
-from omgevingsvisie import InvoerFout, Probleem
+from omgevingsvisie import InvoerFout, Probleem, lagen
+
+GEMEENTE = lagen.huidige().gemeente()
 from omgevingsvisie.initiatief import (
     EIGENSCHAPPEN,
     FUNCTIES,
@@ -106,7 +108,7 @@ def meldingen(fout: pytest.ExceptionInfo) -> str:
 def test_geojson_in_wgs84_wordt_genormaliseerd_naar_rd(tmp_path):
     pad = schrijf_geojson(tmp_path / "plannen.geojson",
                           [feature(PLAN_A, WONEN), feature(PLAN_B, WERKEN)])
-    initiatieven, waarschuwingen = lees_initiatieven(pad)
+    initiatieven, waarschuwingen = lees_initiatieven(pad, gemeente=GEMEENTE)
 
     assert waarschuwingen == []
     assert list(initiatieven.columns) == KOLOMMEN
@@ -126,7 +128,7 @@ def test_geopackage_in_rd_met_lege_waarden(tmp_path):
         geometry=[PLAN_A, PLAN_C], crs="EPSG:28992",
     )
     gdf.to_file(tmp_path / "plannen.gpkg", layer="plannen")
-    initiatieven, waarschuwingen = lees_initiatieven(tmp_path / "plannen.gpkg")
+    initiatieven, waarschuwingen = lees_initiatieven(tmp_path / "plannen.gpkg", gemeente=GEMEENTE)
 
     assert waarschuwingen == []
     rijen = records(initiatieven)
@@ -145,7 +147,7 @@ def test_geopackage_in_rd_met_lege_waarden(tmp_path):
 def test_shapefile_met_afgekapte_kolomnamen(tmp_path):
     gdf = gpd.GeoDataFrame([WERKEN], geometry=[PLAN_B], crs="EPSG:28992")
     gdf.to_file(tmp_path / "plannen.shp")
-    initiatieven, waarschuwingen = lees_initiatieven(tmp_path / "plannen.shp")
+    initiatieven, waarschuwingen = lees_initiatieven(tmp_path / "plannen.shp", gemeente=GEMEENTE)
 
     assert waarschuwingen == []
     assert records(initiatieven) == [WERKEN_NORMAAL]
@@ -155,7 +157,7 @@ def test_shapefile_met_afgekapte_kolomnamen(tmp_path):
 @pytest.mark.parametrize("crs", ["urn:ogc:def:crs:EPSG::28992", "EPSG:28992"])
 def test_geojson_met_ouderwets_crs_lid_in_rd(tmp_path, crs):
     pad = schrijf_geojson(tmp_path / "plannen.geojson", [feature(PLAN_A, GOED, rd=True)], crs=crs)
-    initiatieven, _ = lees_initiatieven(pad)
+    initiatieven, _ = lees_initiatieven(pad, gemeente=GEMEENTE)
     assert initiatieven.geometry[0].equals_exact(PLAN_A, 1e-6)
 
 
@@ -164,7 +166,7 @@ def test_volgorde_en_index_van_de_invoer(tmp_path):
     vlakken = [box(233000 + 200 * i, 556000, 233100 + 200 * i, 556100) for i in range(4)]
     pad = schrijf_geojson(tmp_path / "plannen.geojson",
                           [feature(v, {"naam": n, "functies": "groen"}) for n, v in zip(namen, vlakken)])
-    initiatieven, _ = lees_initiatieven(pad)
+    initiatieven, _ = lees_initiatieven(pad, gemeente=GEMEENTE)
     assert list(initiatieven["naam"]) == namen
     assert list(initiatieven.index) == [0, 1, 2, 3]
     for i, vlak in enumerate(vlakken):
@@ -177,9 +179,9 @@ def test_geopackage_met_meerdere_lagen(tmp_path):
     gpd.GeoDataFrame([WONEN], geometry=[PLAN_B], crs="EPSG:28992").to_file(pad, layer="definitief")
 
     with pytest.raises(InvoerFout) as fout:
-        lees_initiatieven(pad)
+        lees_initiatieven(pad, gemeente=GEMEENTE)
     assert "bevat meerdere lagen (concept, definitief); geef aan welke met --laag" in meldingen(fout)
-    initiatieven, _ = lees_initiatieven(pad, laag="definitief")
+    initiatieven, _ = lees_initiatieven(pad, laag="definitief", gemeente=GEMEENTE)
     assert list(initiatieven["naam"]) == ["Havenkwartier blok 4"]
 
 
@@ -188,7 +190,7 @@ def test_geopackage_met_meerdere_lagen(tmp_path):
 
 def een(eigenschappen: dict, geometrie=PLAN_A) -> dict:
     """Het genormaliseerde record van één initiatief uit het geheugen."""
-    return records(maak_initiatieven([eigenschappen], [geometrie]))[0]
+    return records(maak_initiatieven([eigenschappen], [geometrie], gemeente=GEMEENTE))[0]
 
 
 @pytest.mark.parametrize(
@@ -253,7 +255,7 @@ def lees_slecht(tmp_path, eigenschappen: dict, geometrie=PLAN_B) -> pytest.Excep
     pad = schrijf_geojson(tmp_path / "plannen.geojson",
                           [feature(PLAN_A, GOED), feature(geometrie, slecht)])
     with pytest.raises(InvoerFout) as fout:
-        lees_initiatieven(pad)
+        lees_initiatieven(pad, gemeente=GEMEENTE)
     return fout
 
 
@@ -316,7 +318,7 @@ def test_naam_ontbreekt_of_is_dubbel(tmp_path, naam, verwacht):
 def test_kolom_naam_ontbreekt(tmp_path):
     pad = schrijf_geojson(tmp_path / "plannen.geojson", [feature(PLAN_A, {"functies": "wonen"})])
     with pytest.raises(InvoerFout) as fout:
-        lees_initiatieven(pad)
+        lees_initiatieven(pad, gemeente=GEMEENTE)
     assert meldingen(fout) == ("veld 'naam': verplichte eigenschap ontbreekt in het bestand; "
                                "elk initiatief heeft een naam nodig")
 
@@ -362,7 +364,7 @@ def test_ongeldige_geometrie_zegt_waarom_en_waar(tmp_path):
 def test_onmogelijke_coordinaten_in_geojson(tmp_path, features, verwacht):
     pad = schrijf_geojson(tmp_path / "plannen.geojson", features)
     with pytest.raises(InvoerFout) as fout:
-        lees_initiatieven(pad)
+        lees_initiatieven(pad, gemeente=GEMEENTE)
     # één melding over het stelsel, geen meldingen per feature over de ligging
     assert len(fout.value.problemen) == 1, meldingen(fout)
     assert verwacht in meldingen(fout)
@@ -373,7 +375,7 @@ def test_onmogelijke_coordinaten_in_geojson(tmp_path, features, verwacht):
 def test_bestand_zonder_crs(tmp_path, bestand):
     gpd.GeoDataFrame([GOED], geometry=[PLAN_A]).to_file(tmp_path / bestand)
     with pytest.raises(InvoerFout) as fout:
-        lees_initiatieven(tmp_path / bestand)
+        lees_initiatieven(tmp_path / bestand, gemeente=GEMEENTE)
     assert meldingen(fout) == ("geen coördinatenstelsel (CRS); sla de laag op met een CRS, bij "
                                "voorkeur EPSG:28992 (RD New); de coördinaten lijken RD New, ken "
                                "EPSG:28992 toe")
@@ -383,7 +385,7 @@ def test_graden_in_een_rd_bestand(tmp_path):
     gdf = gpd.GeoDataFrame([GOED], geometry=[wgs84(PLAN_A)], crs="EPSG:28992")
     gdf.to_file(tmp_path / "plannen.gpkg")
     with pytest.raises(InvoerFout) as fout:
-        lees_initiatieven(tmp_path / "plannen.gpkg")
+        lees_initiatieven(tmp_path / "plannen.gpkg", gemeente=GEMEENTE)
     assert "lijken graden (lengte/breedte), maar het bestand zegt EPSG:28992" in meldingen(fout)
 
 
@@ -391,14 +393,14 @@ def test_stelsel_dat_niet_om_te_rekenen_is(tmp_path):
     gpd.GeoDataFrame([GOED], geometry=[PLAN_A], crs="EPSG:28992").to_file(tmp_path / "plannen.shp")
     (tmp_path / "plannen.prj").write_text(LOKAAL, encoding="utf-8")
     with pytest.raises(InvoerFout) as fout:
-        lees_initiatieven(tmp_path / "plannen.shp")
+        lees_initiatieven(tmp_path / "plannen.shp", gemeente=GEMEENTE)
     assert "coördinatenstelsel 'bouwtekening' is niet om te rekenen naar EPSG:28992" in meldingen(fout)
 
 
 def test_bestand_niet_gevonden(tmp_path):
     pad = tmp_path / "bestaat_niet.geojson"
     with pytest.raises(InvoerFout) as fout:
-        lees_initiatieven(pad)
+        lees_initiatieven(pad, gemeente=GEMEENTE)
     assert str(fout.value) == (f"De initiatieven in {pad} kunnen niet worden gelezen:\n"
                                f"  - Bestand niet gevonden: {pad}")
 
@@ -408,14 +410,14 @@ def test_onleesbaar_bestand(tmp_path, inhoud):
     pad = tmp_path / "plannen.geojson"
     pad.write_text(inhoud, encoding="utf-8")
     with pytest.raises(InvoerFout) as fout:
-        lees_initiatieven(pad)
+        lees_initiatieven(pad, gemeente=GEMEENTE)
     assert "is geen leesbaar GIS-bestand (GeoPackage, Shapefile, GeoJSON)" in meldingen(fout)
 
 
 def test_bestand_zonder_features(tmp_path):
     pad = schrijf_geojson(tmp_path / "plannen.geojson", [])
     with pytest.raises(InvoerFout) as fout:
-        lees_initiatieven(pad)
+        lees_initiatieven(pad, gemeente=GEMEENTE)
     assert meldingen(fout) == "het bestand bevat geen initiatieven (geen features)"
 
 
@@ -429,7 +431,7 @@ def test_alle_problemen_tegelijk_per_feature_geordend(tmp_path):
         feature(VER_WEG, {"naam": "Ver weg", "functies": "wonen"}),
     ]
     with pytest.raises(InvoerFout) as fout:
-        lees_initiatieven(schrijf_geojson(tmp_path / "plannen.geojson", features))
+        lees_initiatieven(schrijf_geojson(tmp_path / "plannen.geojson", features), gemeente=GEMEENTE)
 
     problemen = fout.value.problemen
     assert all(isinstance(p, Probleem) for p in problemen)
@@ -455,7 +457,7 @@ def test_alle_problemen_tegelijk_per_feature_geordend(tmp_path):
 def test_onbekende_eigenschap_is_een_waarschuwing(tmp_path):
     eigenschappen = GOED | {"parkeerplaatsen": 40, "Opmerking": "concept", "wonigen": 3}
     pad = schrijf_geojson(tmp_path / "plannen.geojson", [feature(PLAN_A, eigenschappen)])
-    initiatieven, waarschuwingen = lees_initiatieven(pad)
+    initiatieven, waarschuwingen = lees_initiatieven(pad, gemeente=GEMEENTE)
 
     assert len(waarschuwingen) == 1
     assert waarschuwingen[0].startswith(
@@ -469,7 +471,7 @@ def test_onbekende_eigenschap_is_een_waarschuwing(tmp_path):
 def test_kolomnamen_met_hoofdletters_en_spaties(tmp_path):
     eigenschappen = {"Naam": "Plan", "FUNCTIES": "wonen", "Sociale huur": 5, "Woningen": 20}
     pad = schrijf_geojson(tmp_path / "plannen.geojson", [feature(PLAN_A, eigenschappen)])
-    initiatieven, waarschuwingen = lees_initiatieven(pad)
+    initiatieven, waarschuwingen = lees_initiatieven(pad, gemeente=GEMEENTE)
     assert waarschuwingen == []
     assert records(initiatieven) == [een({"naam": "Plan", "functies": "wonen",
                                           "sociale_huur": 5, "woningen": 20})]
@@ -479,7 +481,7 @@ def test_dezelfde_eigenschap_in_twee_kolommen(tmp_path):
     eigenschappen = GOED | {"Woningen": 12}
     pad = schrijf_geojson(tmp_path / "plannen.geojson", [feature(PLAN_A, eigenschappen)])
     with pytest.raises(InvoerFout) as fout:
-        lees_initiatieven(pad)
+        lees_initiatieven(pad, gemeente=GEMEENTE)
     assert meldingen(fout) == ("veld 'woningen': de eigenschap staat in meer dan één kolom "
                                "(woningen, Woningen); houd er één over")
 
@@ -490,7 +492,7 @@ def test_waarschuwingen_over_samenhang(tmp_path):
         feature(PLAN_B, {"naam": "Woningen zonder wonen", "functies": "kantoor", "woningen": 8}),
         feature(PLAN_C, {"naam": "Fractie", "functies": "groen", "groen_pct": 0.35}),
     ]
-    _, waarschuwingen = lees_initiatieven(schrijf_geojson(tmp_path / "plannen.geojson", features))
+    _, waarschuwingen = lees_initiatieven(schrijf_geojson(tmp_path / "plannen.geojson", features), gemeente=GEMEENTE)
     assert waarschuwingen == [
         "feature 0 (naam 'Zonder functies'), veld 'functies': geen functies opgegeven; de toets kan "
         "het programma dan niet beoordelen",
@@ -505,7 +507,7 @@ def test_waarschuwingen_over_samenhang(tmp_path):
 
 
 def test_maak_initiatieven_geeft_dezelfde_kolommen():
-    initiatieven = maak_initiatieven([WONEN, WERKEN], [PLAN_A, PLAN_B])
+    initiatieven = maak_initiatieven([WONEN, WERKEN], [PLAN_A, PLAN_B], gemeente=GEMEENTE)
     assert list(initiatieven.columns) == KOLOMMEN
     assert records(initiatieven) == [WONEN_NORMAAL, WERKEN_NORMAAL]
     assert initiatieven.crs.to_epsg() == 28992
@@ -513,21 +515,21 @@ def test_maak_initiatieven_geeft_dezelfde_kolommen():
 
 def test_hoogte_valt_weg():
     met_z = shapely.force_3d(PLAN_A, 12.0)
-    initiatieven = maak_initiatieven([GOED], [met_z])
+    initiatieven = maak_initiatieven([GOED], [met_z], gemeente=GEMEENTE)
     assert not initiatieven.has_z.any()
     assert initiatieven.geometry[0].equals(PLAN_A)
 
 
 def test_maak_initiatieven_uit_wgs84():
     geometrie = gpd.GeoSeries([PLAN_A], crs="EPSG:28992").to_crs("EPSG:4326")
-    initiatieven = maak_initiatieven([GOED], geometrie, crs=None)
+    initiatieven = maak_initiatieven([GOED], geometrie, crs=None, gemeente=GEMEENTE)
     assert initiatieven.geometry[0].hausdorff_distance(PLAN_A) < 0.01
-    assert maak_initiatieven([GOED], [wgs84(PLAN_A)], crs="EPSG:4326").crs.to_epsg() == 28992
+    assert maak_initiatieven([GOED], [wgs84(PLAN_A)], crs="EPSG:4326", gemeente=GEMEENTE).crs.to_epsg() == 28992
 
 
 def test_maak_initiatieven_controleert_hetzelfde():
     with pytest.raises(InvoerFout) as fout:
-        maak_initiatieven([GOED, {"naam": "Plein", "woningen": -1}], [PLAN_A, VLINDER])
+        maak_initiatieven([GOED, {"naam": "Plein", "woningen": -1}], [PLAN_A, VLINDER], gemeente=GEMEENTE)
     assert str(fout.value) == (
         "De initiatieven zijn niet bruikbaar (2 problemen):\n"
         "  - feature 1 (naam 'Plein'), veld 'woningen': negatieve waarde -1 is niet mogelijk\n"
@@ -537,26 +539,26 @@ def test_maak_initiatieven_controleert_hetzelfde():
 
 def test_maak_initiatieven_waarschuwt_voor_onbekende_eigenschap():
     with pytest.warns(UserWarning, match=r"onbekende eigenschap 'wonigen' \(bedoelt u 'woningen'\?\)"):
-        initiatieven = maak_initiatieven([GOED | {"wonigen": 3}], [PLAN_A])
+        initiatieven = maak_initiatieven([GOED | {"wonigen": 3}], [PLAN_A], gemeente=GEMEENTE)
     assert initiatieven.loc[0, "woningen"] == 10
 
 
 def test_maak_initiatieven_zonder_crs_en_met_eigen_gemeente():
     with pytest.raises(InvoerFout, match=r"geen coördinatenstelsel \(CRS\)"):
-        maak_initiatieven([GOED], [PLAN_A], crs=None)
+        maak_initiatieven([GOED], [PLAN_A], crs=None, gemeente=GEMEENTE)
     with pytest.raises(InvoerFout) as fout:
         maak_initiatieven([GOED], [PLAN_B], gemeente=box(232000, 555000, 233000, 556000))
     assert meldingen(fout).startswith("feature 0 (naam 'Goed'): ligt buiten de gemeente, op 707 m")
     with pytest.raises(InvoerFout, match="niet om te rekenen"):
-        maak_initiatieven([GOED], [PLAN_A], crs=pyproj.CRS.from_wkt(LOKAAL))
+        maak_initiatieven([GOED], [PLAN_A], crs=pyproj.CRS.from_wkt(LOKAAL), gemeente=GEMEENTE)
 
 
 def test_maak_initiatieven_programmeerfouten_zijn_valueerror():
     with pytest.raises(ValueError, match="2 records maar 1 geometrieën"):
-        maak_initiatieven([GOED, GOED], [PLAN_A])
+        maak_initiatieven([GOED, GOED], [PLAN_A], gemeente=GEMEENTE)
     rd = gpd.GeoSeries([PLAN_A], crs="EPSG:28992")
     with pytest.raises(ValueError, match="crs='EPSG:4326' is opgegeven"):
-        maak_initiatieven([GOED], rd, crs="EPSG:4326")
+        maak_initiatieven([GOED], rd, crs="EPSG:4326", gemeente=GEMEENTE)
 
 
 RARE_WAARDEN = [{"a": 1}, [1, 2], ["wonen", 3], object(), float("inf"), -1, -0.5, "??", True,
@@ -569,7 +571,7 @@ def test_rare_waarden_geven_nooit_een_traceback(veld):
     for waarde in RARE_WAARDEN:
         eigenschappen = {"naam": "Plan", "functies": "wonen"} | {veld: waarde}
         try:
-            initiatieven = maak_initiatieven([eigenschappen], [PLAN_A])
+            initiatieven = maak_initiatieven([eigenschappen], [PLAN_A], gemeente=GEMEENTE)
         except InvoerFout as fout:
             assert all(re.fullmatch(r"0( \(naam '.*'\))?", p.feature) for p in fout.problemen)
             assert [p.veld for p in fout.problemen] == [veld], (waarde, str(fout))

@@ -12,7 +12,7 @@ from shapely.geometry import Point
 
 from omgevingsvisie import lagen
 from omgevingsvisie.catalogus import CRS, GEMEENTE_TOLERANTIE_M, LAAGNAMEN, PRINCIPES, SCHEMAS
-from omgevingsvisie.validatie import valideer_laag
+from omgevingsvisie.lagen import valideer_laag
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from affine import Affine
 from rasterio.features import rasterize, shapes
 from scipy import ndimage, signal
 
-from .._uitvoer import schrijf_met
+from ..io.uitvoer import schrijf_met
 from ..catalogus import CRS
 
 

@@ -39,7 +39,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from .. import lagen
-from .._uitvoer import atomair_pad, controleer_doelen
+from ..io.uitvoer import atomair_pad, controleer_doelen
 from ..catalogus import CRS
 from .gebieden import punten_in
 from .parameters import Parameters, laad_analyse_parameters

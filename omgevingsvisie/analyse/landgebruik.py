@@ -39,7 +39,7 @@ from shapely.geometry.base import BaseGeometry
 
 from .. import lagen
 from .._errors import InvoerFout
-from .._raster import open_raster
+from ..io.raster import open_raster
 from .parameters import Parameters, laad_analyse_parameters
 from ._rooster import Rooster, schrijf_geotiff, vlakken_uit_masker
 

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .. import lagen
-from .._uitvoer import controleer_doelen, schrijf_met, schrijf_tekst
+from ..io.uitvoer import controleer_doelen, schrijf_met, schrijf_tekst
 from ..catalogus import CRS
 from . import groen as groenmodule
 from . import hitte as hittemodule

@@ -17,7 +17,8 @@ import pandas as pd
 
 from .._errors import InvoerFout
 from ..catalogus import CRS
-from ..validatie import lees_gegevens, naar_rd
+from ..io.vector import lees_bestand
+from ..lagen.validatie import naar_rd
 from .landgebruik import Landgebruik
 from .parameters import Parameters, laad_analyse_parameters
 
@@ -56,7 +57,7 @@ def lees_adressen(adressen: str | os.PathLike | gpd.GeoDataFrame, *, laag: str |
         Geen of een onjuist coördinatenstelsel, geen punten, of een onjuiste kolom ``woningen``.
     """
     naam = "de adressen" if isinstance(adressen, gpd.GeoDataFrame) else f"{adressen}"
-    ruw = adressen if isinstance(adressen, gpd.GeoDataFrame) else lees_gegevens(adressen, laag=laag)
+    ruw = adressen if isinstance(adressen, gpd.GeoDataFrame) else lees_bestand(adressen, laag)
     rd, problemen = naar_rd(ruw.geometry)
     if problemen or rd is None:
         raise InvoerFout(f"Adressenlaag {naam} kan niet worden gebruikt:", problemen or ["geen geometrie"])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .._uitvoer import controleer_doelen
+from ..io.uitvoer import controleer_doelen
 from ..analyse.parameters import laad_analyse_parameters
 from .basis import Groep
 from .opties import overschrijf_optie
@@ -84,12 +84,13 @@ def _voorbereiding(*, uitvoer: Path, overschrijf: bool, soort: str, landgebruik_
     from ..analyse.uitvoer import bestanden
     from ..analyse.woningen import lees_adressen
     from ..initiatief import lees_initiatieven
+    from ..lagen import huidige
 
     controleer_doelen(bestanden(soort, uitvoer, initiatieven=initiatieven is not None), overschrijf=overschrijf)
     parameters = laad_analyse_parameters(parameters_pad) if parameters_pad else None
     plannen = None
     if initiatieven is not None:
-        plannen, waarschuwingen = lees_initiatieven(initiatieven)
+        plannen, waarschuwingen = lees_initiatieven(initiatieven, gemeente=huidige().gemeente())
         for melding in waarschuwingen:
             click.echo(f"Waarschuwing: {melding}", err=True)
     return {

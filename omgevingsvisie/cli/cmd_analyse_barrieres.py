@@ -50,18 +50,19 @@ def barrieres(*, uitvoer: Path, overschrijf: bool, adressen: Path | None, adress
       $ omgevingsvisie analyse barrieres --uitvoer analyse/ --initiatieven plannen.geojson --overschrijf
       $ omgevingsvisie kaart barrieres --tabel analyse/barrieres_wijken.csv --uitvoer omrijden.html
     """
-    from .._uitvoer import controleer_doelen
+    from ..io.uitvoer import controleer_doelen
     from ..analyse import barrieres as analyse
     from ..analyse.barrieres_oversteek import oversteken_van_initiatieven
     from ..analyse.parameters import laad_analyse_parameters
     from ..initiatief import lees_initiatieven
+    from ..lagen import huidige
 
     doelen = analyse.bestanden(uitvoer, initiatieven=initiatieven is not None)
     controleer_doelen(doelen, overschrijf=overschrijf)
     parameters = laad_analyse_parameters(parameters_pad) if parameters_pad else None
     plannen = None
     if initiatieven is not None:
-        plannen, meldingen = lees_initiatieven(initiatieven)
+        plannen, meldingen = lees_initiatieven(initiatieven, gemeente=huidige().gemeente())
         for melding in meldingen:
             click.echo(f"Waarschuwing: {melding}", err=True)
     uitkomst = analyse.omrijfactoren_per_wijk(parameters=parameters, adressen=adressen, adressen_laag=adressen_laag,

@@ -9,7 +9,7 @@ import folium
 
 from .. import kaarten
 from .._errors import InvoerFout
-from .._uitvoer import controleer_doelen
+from ..io.uitvoer import controleer_doelen
 from .basis import Groep
 from .opties import overschrijf_optie
 

@@ -11,7 +11,8 @@ import pyogrio
 from .._errors import BestandOntbreekt, InvoerFout
 from ..catalogus import SCHEMAS
 from ..lagen import lijst_lagen
-from ..validatie import lees_gegevens, valideer_laag
+from ..io.vector import lees_bestand
+from ..lagen import valideer_laag
 from .basis import Groep
 
 _KOLOMMEN = ("naam", "geometrie", "aantal", "status", "bron")
@@ -79,7 +80,7 @@ def valideer(*, pad: Path, tabel: str | None, laagnaam: str | None) -> None:
     if not pad.exists():
         raise BestandOntbreekt(f"Bestand niet gevonden: {pad}")
     laagnaam = laagnaam or _catalogusnaam(pad, tabel)
-    gegevens = lees_gegevens(pad, laagnaam, laag=tabel)
+    gegevens = lees_bestand(pad, tabel, naam=laagnaam)
     problemen = valideer_laag(gegevens, laagnaam)
     if problemen:
         aantal = f"{len(problemen)} {'probleem' if len(problemen) == 1 else 'problemen'}"
@@ -105,5 +106,5 @@ def _enige_tabel(pad: Path) -> list[str]:
     try:
         tabellen = [t[0] for t in pyogrio.list_layers(pad)]
     except pyogrio.errors.DataSourceError:
-        return []  # lees_gegevens meldt straks dat het bestand onleesbaar is
+        return []  # lees_bestand meldt straks dat het bestand onleesbaar is
     return tabellen if len(tabellen) == 1 else []

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from .._uitvoer import controleer_doelen
+from ..io.uitvoer import controleer_doelen
 from ..initiatief import lees_initiatieven
+from ..lagen import huidige
 from ..regels import laad_parameters
 from ..toets import toets as voer_toets_uit
 from .basis import Commando
@@ -61,7 +62,8 @@ def toets(*, initiatief: Path, uitvoer: Path, formaat: tuple[str, ...], kaart: b
     from ..rapport import schrijf_rapporten
 
     parameters = laad_parameters(parameterbestand)
-    plannen, waarschuwingen = lees_initiatieven(initiatief, laag=tabel)
+    laagdata = huidige()
+    plannen, waarschuwingen = lees_initiatieven(initiatief, laag=tabel, gemeente=laagdata.gemeente())
     for waarschuwing in waarschuwingen:
         click.echo(f"Waarschuwing: {waarschuwing}", err=True)
     if kaart:

@@ -18,7 +18,7 @@ import numpy as np
 import shapely
 
 from .._errors import InvoerFout
-from .._uitvoer import controleer_doelen, schrijf_tekst
+from ..io.uitvoer import controleer_doelen, schrijf_tekst
 from ..catalogus import LAAGNAMEN
 from ..lagen import metadata
 from ._orientatie import tegen_de_klok

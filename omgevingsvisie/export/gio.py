@@ -35,7 +35,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from .._errors import InvoerFout
-from .._uitvoer import controleer_doelen, schrijf_met
+from ..io.uitvoer import controleer_doelen, schrijf_met
 from ._orientatie import tegen_de_klok
 from .gio_regels import MAX_SEGMENT_M, NS, SRS_RD, controleer_gio
 from .selectie import kies

@@ -26,7 +26,7 @@ from pathlib import Path
 import pyogrio
 
 from .._errors import InvoerFout
-from .._uitvoer import controleer_doelen, schrijf_met
+from ..io.uitvoer import controleer_doelen, schrijf_met
 from ..bevinding import ToetsResultaat
 from .project import PROJECTNAAM, project_xml, qgz
 from .qml import qml

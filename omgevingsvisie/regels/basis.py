@@ -17,7 +17,6 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from .. import lagen as _lagen
 from ..bevinding import Bevinding
 from ..catalogus import CRS
 from .parameters import Parameters, laad_parameters
@@ -51,10 +50,10 @@ class ToetsContext:
     ----------
     plannen : GeoDataFrame
         Genormaliseerde initiatieven in EPSG:28992 (zie :mod:`omgevingsvisie.initiatief`).
-    lagen : mapping, optional
-        Lagen op naam die de meegeleverde (of vervangen) lagen overschrijven; handig voor
-        tests met kleine synthetische lagen. Ontbrekende lagen komen uit
-        :func:`omgevingsvisie.lagen.laad_laag`.
+    lagen : mapping
+        De lagen op naam, bijvoorbeeld :func:`omgevingsvisie.lagen.huidige` (laadt elke laag
+        pas als een regel erom vraagt) of een dict met kleine synthetische lagen voor tests.
+        De context leest zelf nooit het register.
     parameters : Parameters, optional
         Standaard :func:`laad_parameters`.
     analyses : mapping, optional
@@ -65,7 +64,7 @@ class ToetsContext:
         meegeleverde (of vervangen) lagen worden gebruikt.
     """
 
-    def __init__(self, plannen: gpd.GeoDataFrame, *, lagen: Mapping[str, gpd.GeoDataFrame] | None = None,
+    def __init__(self, plannen: gpd.GeoDataFrame, *, lagen: Mapping[str, gpd.GeoDataFrame],
                  parameters: Parameters | None = None, analyses: Mapping[str, Any] | None = None):
         if plannen.crs is None or not plannen.crs.equals(CRS):
             raise ValueError(f"Initiatieven moeten in {CRS} staan, gekregen: {plannen.crs}")
@@ -76,7 +75,7 @@ class ToetsContext:
         self._oppervlakte = self.plannen.geometry.area.to_numpy()
         self.p = parameters or laad_parameters()
         self.analyses = dict(analyses or {})
-        self._gegeven = dict(lagen or {})
+        self._gegeven = lagen
         self._lagen: dict[str, gpd.GeoDataFrame] = {}
         self._paren: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
@@ -96,7 +95,9 @@ class ToetsContext:
     def laag(self, naam: str) -> gpd.GeoDataFrame:
         """Een laag in EPSG:28992 met index 0..n-1, één keer geladen."""
         if naam not in self._lagen:
-            gdf = self._gegeven[naam] if naam in self._gegeven else _lagen.laad_laag(naam)
+            if naam not in self._gegeven:
+                raise KeyError(f"Laag '{naam}' ontbreekt in de lagen van de toets")
+            gdf = self._gegeven[naam]
             if gdf.crs is None or not gdf.crs.equals(CRS):
                 gdf = gdf.to_crs(CRS)
             self._lagen[naam] = gdf.reset_index(drop=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import rasterio
 from rasterio.errors import RasterioIOError
 
-from ._errors import BestandOntbreekt, InvoerFout
+from .._errors import BestandOntbreekt, InvoerFout
 
 
 def open_raster(pad: str | os.PathLike, *, wat: str = "Raster") -> rasterio.io.DatasetReader:

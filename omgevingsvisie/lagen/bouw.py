@@ -17,8 +17,8 @@ from pathlib import Path
 import geopandas as gpd
 import pyogrio
 
-from ._errors import BestandOntbreekt, InvoerFout
-from .catalogus import CRS, LAAGNAMEN, SCHEMAS, gpkg_tabellen
+from .._errors import BestandOntbreekt, InvoerFout
+from ..catalogus import CRS, LAAGNAMEN, SCHEMAS, gpkg_tabellen
 
 VERPLICHTE_METADATA = ("titel", "omschrijving", "bron", "status", "datum", "licentie", "disclaimer")
 
@@ -67,7 +67,7 @@ def bouw_geopackage(bron_map: Path, uitvoer: Path) -> list[str]:
     list of str
         De geschreven tabelnamen.
     """
-    from .validatie import valideer_laag
+    from .validatie import problemen_van_laag
 
     tabellen = tabellen_uit_bron(bron_map)
     gemeente = tabellen["gemeentegrens"][0].union_all()
@@ -76,7 +76,7 @@ def bouw_geopackage(bron_map: Path, uitvoer: Path) -> list[str]:
         delen = [tabellen[t][0] for t in gpkg_tabellen(naam)]
         gdf = delen[0] if len(delen) == 1 else gpd.GeoDataFrame(
             gpd.pd.concat(delen, ignore_index=True), crs=CRS)
-        problemen += [f"{naam}: {p}" for p in valideer_laag(gdf, naam, gemeente=gemeente)]
+        problemen += [f"{naam}: {p}" for p in problemen_van_laag(gdf, naam, gemeente=gemeente)]
     if problemen:
         raise InvoerFout(f"De bronlagen in {bron_map} bevatten fouten:", problemen)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
-from ._errors import UitvoerBestaat
+from .._errors import UitvoerBestaat
 
 
 def controleer_doelen(paden: Iterable[os.PathLike | str], *, overschrijf: bool) -> None:

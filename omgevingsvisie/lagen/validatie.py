@@ -1,11 +1,12 @@
 """Validatie van een (eigen) laag tegen de catalogus: alle problemen tegelijk.
 
-:func:`valideer_laag` stopt nooit bij het eerste probleem en gooit geen fout bij slechte
+:func:`problemen_van_laag` (publiek als :func:`omgevingsvisie.lagen.valideer_laag`, dat de
+gemeentegrens uit de lagen aanvult) stopt nooit bij het eerste probleem en gooit geen fout bij slechte
 data; het geeft een lijst :class:`Probleem` terug die leeg is als de laag bruikbaar is.
 
 Voorbeelden
 -----------
->>> from omgevingsvisie.validatie import valideer_laag
+>>> from omgevingsvisie.lagen import valideer_laag
 >>> for p in valideer_laag("mijn_groen.gpkg", "groenstructuur"):  # doctest: +SKIP
 ...     print(p)
 feature 3 (naam 'Asserbos'), veld 'type': waarde 'weiland' is niet toegestaan; verwacht een van: ...
@@ -27,17 +28,16 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
-from . import lagen
-from ._errors import OmgevingsvisieFout
-from .catalogus import CRS, GEMEENTE_TOLERANTIE_M, LAAGNAMEN, SCHEMAS, LaagSchema
+from .._errors import OmgevingsvisieFout
+from ..catalogus import CRS, GEMEENTE_TOLERANTIE_M, LAAGNAMEN, SCHEMAS, LaagSchema
+from ..io import lees_bestand
 
 __all__ = [
     "Probleem",
     "buiten_gemeente",
-    "lees_gegevens",
     "naar_rd",
     "reden_ongeldig",
-    "valideer_laag",
+    "problemen_van_laag",
 ]
 
 # Bereik van RD New (EPSG:28992) rond Nederland, in meters.
@@ -88,12 +88,12 @@ class Probleem:
         return f"{', '.join(plaats)}: {self.melding}" if plaats else self.melding
 
 
-def valideer_laag(
+def problemen_van_laag(
     gegevens: gpd.GeoDataFrame | str | os.PathLike,
     naam: str,
     *,
     laag: str | None = None,
-    gemeente: BaseGeometry | None = None,
+    gemeente: BaseGeometry | None,
 ) -> list[Probleem]:
     """Controleer of data een laag uit de catalogus kan vervangen.
 
@@ -109,10 +109,9 @@ def valideer_laag(
         Naam van de laag uit de catalogus die de data moet vervangen.
     laag : str, optional
         Tabel of laag binnen het bestand (zie :func:`omgevingsvisie.lagen.lees_bestand`).
-    gemeente : shapely geometry, optional
-        Gemeentegrens in EPSG:28992; standaard de vereniging van
-        ``laad_laag("gemeentegrens")``. Bij het valideren van de gemeentegrens zelf
-        vervalt de ligging-controle als ``gemeente`` niet is gegeven.
+    gemeente : shapely geometry or None
+        Gemeentegrens in EPSG:28992 voor de ligging-controle; ``None`` slaat die over
+        (zinvol bij het valideren van de gemeentegrens zelf).
 
     Returns
     -------
@@ -126,7 +125,7 @@ def valideer_laag(
         gdf = gegevens
     else:
         try:
-            gdf = lees_gegevens(gegevens, naam, laag=laag)
+            gdf = lees_bestand(gegevens, laag, naam=naam)
         except OmgevingsvisieFout as fout:
             return [Probleem(str(fout))]
     if not isinstance(gdf, gpd.GeoDataFrame) or gdf._geometry_column_name not in gdf:
@@ -142,37 +141,9 @@ def valideer_laag(
     geldig, geometrieproblemen = _geometrieproblemen(gdf.geometry, schema, labels)
     rd, crsproblemen = naar_rd(gdf.geometry)
     problemen += geometrieproblemen + crsproblemen
-    # De gemeentegrens zelf toetsen aan (een vervanging van) zichzelf zegt niets.
-    zelf = gemeente is None and naam == "gemeentegrens"
-    if rd is not None and schema.binnen_gemeente and not zelf:
-        if gemeente is None:
-            gemeente = shapely.union_all(lagen.laad_laag("gemeentegrens").geometry.values)
+    if rd is not None and schema.binnen_gemeente and gemeente is not None:
         problemen += buiten_gemeente(rd[geldig], gemeente, labels)
     return problemen
-
-
-def lees_gegevens(
-    pad: str | os.PathLike, naam: str | None = None, *, laag: str | None = None
-) -> gpd.GeoDataFrame:
-    """Lees een bestand met (eigen) laagdata; elke leesfout wordt een nette fout.
-
-    Parameters
-    ----------
-    pad : path-like
-        GeoPackage, Shapefile of GeoJSON.
-    naam : str, optional
-        Laagnaam uit de catalogus; kiest de tabel met die naam als ``laag`` ontbreekt.
-    laag : str, optional
-        Tabel of laag binnen het bestand.
-
-    Raises
-    ------
-    BestandOntbreekt
-        Het bestand of de laag bestaat niet.
-    InvoerFout
-        Het bestand is niet te lezen of het is onduidelijk welke laag bedoeld is.
-    """
-    return lagen.lees_bestand(Path(pad), laag, naam=naam)
 
 
 def _labels(gdf: gpd.GeoDataFrame) -> dict[Hashable, str]:

@@ -19,15 +19,20 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import pyogrio
+import shapely
+from shapely.geometry.base import BaseGeometry
 
-from ._errors import BestandOntbreekt, InvoerFout
-from .catalogus import CRS, LAAGNAMEN, SCHEMAS, gpkg_tabellen
+from .._errors import BestandOntbreekt, InvoerFout
+from ..io import lees_bestand, stempel
+from ..catalogus import CRS, LAAGNAMEN, SCHEMAS, gpkg_tabellen
+from .validatie import Probleem, problemen_van_laag
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -35,22 +40,28 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 __all__ = [
+    "Laagdata",
     "data_map",
+    "huidige",
     "gebruik_configuratie",
     "herstel_lagen",
     "laad_laag",
     "lijst_lagen",
     "metadata",
+    "valideer_laag",
     "vervang_laag",
     "vervangingen",
 ]
 
 GPKG_NAAM = "assen_2040.gpkg"
-_STANDAARD_MAP = Path(__file__).resolve().parents[1] / "lagen"
+_STANDAARD_MAP = Path(__file__).resolve().parents[1] / "data"
 
 
 def data_map() -> Path:
-    """Map met de meegeleverde lagen (``lagen/`` in de repository).
+    """Map met de meegeleverde GeoPackage (``omgevingsvisie/data/`` in het pakket).
+
+    De GeoPackage wordt gebouwd uit ``lagen/bron/`` in de repository met
+    ``python scripts/bouw_lagen.py`` en gaat mee in het wheel.
 
     Een andere map kan worden opgegeven met de omgevingsvariabele ``OMGEVINGSVISIE_LAGEN_MAP``.
     """
@@ -91,6 +102,42 @@ def vervangingen() -> dict[str, Vervanging]:
     return dict(_vervangingen)
 
 
+def valideer_laag(
+    gegevens: gpd.GeoDataFrame | str | os.PathLike,
+    naam: str,
+    *,
+    laag: str | None = None,
+    gemeente: BaseGeometry | None = None,
+) -> list[Probleem]:
+    """Controleer of data een laag uit de catalogus kan vervangen: alle problemen tegelijk.
+
+    Controleert het coördinatenstelsel (aanwezig, om te rekenen naar EPSG:28992 en passend
+    bij de coördinaten), de geometrie (aanwezig, geldig, juist type), de verplichte
+    attributen en hun toegestane waarden, en of elke feature binnen de gemeente ligt.
+
+    Parameters
+    ----------
+    gegevens : GeoDataFrame or path-like
+        De data zelf, of een GeoPackage, Shapefile of GeoJSON.
+    naam : str
+        Naam van de laag uit de catalogus die de data moet vervangen.
+    laag : str, optional
+        Tabel of laag binnen het bestand (zie :func:`omgevingsvisie.io.lees_bestand`).
+    gemeente : shapely geometry, optional
+        Gemeentegrens in EPSG:28992; standaard de vereniging van
+        ``laad_laag("gemeentegrens")``. Bij het valideren van de gemeentegrens zelf
+        vervalt de ligging-controle als ``gemeente`` niet is gegeven.
+
+    Returns
+    -------
+    list of Probleem
+        Alle gevonden problemen; leeg als de data bruikbaar is.
+    """
+    if gemeente is None and naam != "gemeentegrens":
+        gemeente = huidige().gemeente()
+    return problemen_van_laag(gegevens, naam, laag=laag, gemeente=gemeente)
+
+
 def vervang_laag(naam: str, pad: str | os.PathLike, *, laag: str | None = None) -> None:
     """Vervang een meegeleverde laag door eigen data met dezelfde naam.
 
@@ -108,8 +155,6 @@ def vervang_laag(naam: str, pad: str | os.PathLike, *, laag: str | None = None) 
         Tabel of laag binnen het bestand; standaard de laag met dezelfde naam, anders de
         enige laag in het bestand.
     """
-    from .validatie import valideer_laag  # hier, want validatie laadt zelf de gemeentegrens
-
     _controleer_naam(naam)
     pad = Path(pad)
     problemen = valideer_laag(pad, naam, laag=laag)
@@ -177,8 +222,6 @@ def gebruik_configuratie(pad: str | os.PathLike) -> list[str]:
     list of str
         De namen van de vervangen lagen.
     """
-    from .validatie import valideer_laag
-
     config = lees_configuratie(pad)
     problemen = []
     for naam, v in config.items():
@@ -189,61 +232,19 @@ def gebruik_configuratie(pad: str | os.PathLike) -> list[str]:
     return list(config)
 
 
-def lees_bestand(pad: Path, laag: str | None = None, *, naam: str | None = None) -> gpd.GeoDataFrame:
-    """Lees een laag uit een GeoPackage, Shapefile of GeoJSON.
-
-    Kiest ``laag`` als die gegeven is, anders een laag met naam ``naam``, anders de enige
-    laag in het bestand.
-    """
-    pad = Path(pad)
-    if not pad.exists():
-        raise BestandOntbreekt(f"Bestand niet gevonden: {pad}")
-    try:
-        beschikbaar = [r[0] for r in pyogrio.list_layers(pad)]
-    except Exception as fout:  # pyogrio geeft DataSourceError e.d.
-        raise InvoerFout(f"{pad} is geen leesbaar GIS-bestand (GeoPackage, Shapefile, GeoJSON): {fout}") from None
-    if laag is None:
-        if naam in beschikbaar:
-            laag = naam
-        elif len(beschikbaar) == 1:
-            laag = beschikbaar[0]
-        else:
-            raise InvoerFout(
-                f"{pad} bevat meerdere lagen ({', '.join(beschikbaar)}); geef aan welke met --laag."
-            )
-    elif laag not in beschikbaar:
-        raise BestandOntbreekt(f"Laag '{laag}' staat niet in {pad}; wel: {', '.join(beschikbaar)}.")
-    try:
-        return gpd.read_file(pad, layer=laag)
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as fout:
-        raise InvoerFout(f"{pad} kan niet worden gelezen: {fout}") from None
-
-
 def laad_laag(naam: str) -> gpd.GeoDataFrame:
     """Laad een laag als GeoDataFrame in EPSG:28992.
 
     Geeft de eigen data terug als de laag is vervangen (:func:`vervang_laag`), anders de
-    meegeleverde laag.
+    meegeleverde laag. Elke aanroep geeft een eigen kopie; het lezen zelf is gecachet tot
+    het bestand verandert.
 
     Parameters
     ----------
     naam : str
         Naam uit de catalogus, zie :func:`lijst_lagen`.
     """
-    _controleer_naam(naam)
-    if naam in _vervangingen:
-        v = _vervangingen[naam]
-        gdf = _lees_vervanging(naam, v, _stempel(v.pad))
-    else:
-        pad = _gpkg()
-        gdf = _lees_meegeleverd(naam, pad, _stempel(pad))
-    return gdf.copy()  # de cache mag niet door de aanroeper worden gewijzigd
-
-
-def _stempel(pad: Path) -> tuple[int, int]:
-    """Wijzigingstijd en grootte: de cache vervalt zodra het bestand verandert."""
-    st = Path(pad).stat()
-    return st.st_mtime_ns, st.st_size
+    return huidige()[naam]
 
 
 @functools.lru_cache(maxsize=64)
@@ -271,17 +272,7 @@ def metadata(naam: str) -> dict[str, str]:
 
     Voor een vervangen laag: de herkomst van de eigen data.
     """
-    _controleer_naam(naam)
-    if naam in _vervangingen:
-        v = _vervangingen[naam]
-        return {
-            "titel": SCHEMAS[naam].omschrijving,
-            "omschrijving": f"Eigen data van de gebruiker ({v.pad}).",
-            "bron": str(v.pad) + (f" (laag {v.laag})" if v.laag else ""),
-            "status": "eigen data",
-        }
-    pad = _gpkg()
-    return dict(_gpkg_metadata(gpkg_tabellen(naam)[0], pad, _stempel(pad)))
+    return huidige().metadata(naam)
 
 
 def lijst_lagen() -> pd.DataFrame:
@@ -300,3 +291,117 @@ def lijst_lagen() -> pd.DataFrame:
             "titel": meta.get("titel", ""),
         })
     return pd.DataFrame(rijen)
+
+
+def huidige() -> Laagdata:
+    """De lagen zoals ze nu gelden (meegeleverd of vervangen), als :class:`Laagdata`.
+
+    Dit is wat de orkestratie (``toets``, de CLI) aan regels, kaarten, rapporten en
+    analyses meegeeft; die lezen zelf nooit het register.
+    """
+    return Laagdata(dict(_vervangingen))
+
+
+class Laagdata(Mapping[str, gpd.GeoDataFrame]):
+    """Een vaste set lagen: ``laagdata["wijken"]`` laadt de laag pas bij gebruik.
+
+    Regels, kaarten, rapporten en analyses krijgen hun lagen als ``Laagdata`` van de
+    aanroeper; ze weten niet of die uit de meegeleverde GeoPackage, eigen bestanden of
+    (in tests) uit losse GeoDataFrames komen.
+
+    Parameters
+    ----------
+    vervangen : mapping, optional
+        Vervangingen op laagnaam (zoals :func:`vervangingen`); de rest komt uit de
+        meegeleverde GeoPackage.
+    frames : mapping, optional
+        Lagen als GeoDataFrame die voor alles gaan (bijvoorbeeld een synthetische gemeente).
+
+    Examples
+    --------
+    >>> from omgevingsvisie import lagen
+    >>> data = lagen.huidige()
+    >>> data["wijken"].crs.to_epsg()
+    28992
+    >>> "wijken" in data, data.herkomst("wijken")
+    (True, 'meegeleverd')
+    """
+
+    def __init__(self, vervangen: Mapping[str, Vervanging] | None = None, *,
+                 frames: Mapping[str, gpd.GeoDataFrame] | None = None):
+        self._vervangen = dict(vervangen or {})
+        self._frames = dict(frames or {})
+
+    def met(self, frames: Mapping[str, gpd.GeoDataFrame]) -> Laagdata:
+        """Dezelfde lagen, met ``frames`` eroverheen."""
+        return Laagdata(self._vervangen, frames={**self._frames, **frames})
+
+    def __getitem__(self, naam: str) -> gpd.GeoDataFrame:
+        if naam in self._frames:
+            gdf = self._frames[naam]
+            return gdf if gdf.crs is not None and gdf.crs.equals(CRS) else gdf.to_crs(CRS)
+        _controleer_naam(naam)
+        if naam in self._vervangen:
+            v = self._vervangen[naam]
+            gdf = _lees_vervanging(naam, v, stempel(v.pad))
+        else:
+            pad = _gpkg()
+            gdf = _lees_meegeleverd(naam, pad, stempel(pad))
+        return gdf.copy()  # de cache mag niet door de aanroeper worden gewijzigd
+
+    def __contains__(self, naam: object) -> bool:
+        return naam in self._frames or naam in SCHEMAS
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*LAAGNAMEN, *self._frames]))
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+    def herkomst(self, naam: str) -> str:
+        """``"meegeleverd"``, ``"eigen data"`` (vervangen) of ``"gegeven"`` (een GeoDataFrame)."""
+        if naam in self._frames:
+            return "gegeven"
+        return "eigen data" if naam in self._vervangen else "meegeleverd"
+
+    def gemeente(self) -> BaseGeometry:
+        """De gemeentegrens als één geometrie in EPSG:28992 (voor de ligging-controles)."""
+        return shapely.union_all(self["gemeentegrens"].geometry.values)
+
+    def vervanging(self, naam: str) -> Vervanging | None:
+        """De eigen data die laag ``naam`` vervangt, of ``None``."""
+        return self._vervangen.get(naam)
+
+    def metadata(self, naam: str) -> dict[str, str]:
+        """Metadata van een laag (zie :func:`metadata`)."""
+        if naam in self._frames:
+            return {"titel": SCHEMAS[naam].omschrijving if naam in SCHEMAS else naam,
+                    "omschrijving": "Laag gegeven als GeoDataFrame.", "bron": "gegeven", "status": "gegeven"}
+        _controleer_naam(naam)
+        if naam in self._vervangen:
+            v = self._vervangen[naam]
+            return {
+                "titel": SCHEMAS[naam].omschrijving,
+                "omschrijving": f"Eigen data van de gebruiker ({v.pad}).",
+                "bron": str(v.pad) + (f" (laag {v.laag})" if v.laag else ""),
+                "status": "eigen data",
+            }
+        pad = _gpkg()
+        return dict(_gpkg_metadata(gpkg_tabellen(naam)[0], pad, stempel(pad)))
+
+    def stempel(self, *namen: str) -> tuple:
+        """Cachesleutel die verandert zodra een van de lagen (of hun bestand) verandert.
+
+        Zonder namen: alle lagen. Een gegeven GeoDataFrame telt mee op identiteit.
+        """
+        namen = namen or tuple(self)
+        delen = []
+        for naam in namen:
+            if naam in self._frames:
+                delen.append((naam, "gegeven", id(self._frames[naam])))
+            elif naam in self._vervangen:
+                v = self._vervangen[naam]
+                delen.append((naam, v.laag, stempel(v.pad)))
+            else:
+                delen.append((naam, None, stempel(data_map() / GPKG_NAAM)))
+        return tuple(delen)

@@ -1,0 +1,13 @@
+"""Alles wat een bestand raakt: vectordata lezen, rasters openen, atomair schrijven, cachestempels.
+
+Andere modules lezen of schrijven nooit zelf een bestand; ze gaan via deze laag, zodat
+foutmeldingen (Nederlands, met het pad) en het nooit-half-geschreven-gedrag op één plek staan.
+"""
+
+from .raster import open_raster
+from .stempel import stempel
+from .uitvoer import atomair_pad, controleer_doelen, schrijf_met, schrijf_tekst
+from .vector import lees_bestand
+
+__all__ = ["atomair_pad", "controleer_doelen", "lees_bestand", "open_raster", "schrijf_met", "schrijf_tekst",
+           "stempel"]
