@@ -4,7 +4,7 @@ Elke regel krijgt een tabel met gevallen: een plangebied (een rechthoek in lokal
 ``tests/synthetisch.py``), een programma, de verwachte status, de verwachte ``waarden`` en de
 tekst die in de toelichting moet staan. Alle verwachte getallen zijn met de hand uit de
 geometrie van de synthetische gemeente berekend (de berekening staat erbij), niet met de code
-die getest wordt; teksten staan letterlijk in Nederlandse notatie ("3.800 m", "2,0 ha", "25,0%").
+die getest wordt; teksten staan letterlijk in Nederlandse notatie ("3.800 m", "2 ha", "25%").
 
 Drempels: wat er precies op de grens gebeurt (en dus vastligt in deze tests)
 -----------------------------------------------------------------------------
@@ -16,7 +16,7 @@ Drempels: wat er precies op de grens gebeurt (en dus vastligt in deze tests)
 - DS6 min_woningen = 12 (12 telt mee, 11 niet), min_bvo_m2 = 500 (500 telt mee),
   min_oppervlakte_m2 = 5000 voor niet-woonfuncties (5000 telt mee, 4000 niet). Buiten < 1 m²
   (ALGEMEEN.min_oppervlak_m2, technische ondergrens) voldoet; precies de helft buiten is strijdig.
-- DS7 sociale_huur_min_pct = 30: precies 30,0% voldoet; vanaf_woningen = 12: 12 woningen telt mee.
+- DS7 sociale_huur_min_pct = 30: precies 30% voldoet; vanaf_woningen = 12: 12 woningen telt mee.
 - VS1 afstand_barriere_m = 100: precies 100 m is 'bij de barrière' (aandachtspunt); 101 m niet.
 - VS2 afstand_wijkcentrum_m = 800: verste woning op precies 800 m voldoet; 800,6 m niet.
 - Raken (alleen een gedeelde rand) is niet 'in': DS8 focusgebied, VS1 barrièregebied.
@@ -225,7 +225,7 @@ DS6 = [
     Geval("niet_van_toepassing-11-woningen", vak(5200, 2000, 5400, 2200), {"functies": ["wonen"], "woningen": 11},
           "niet_van_toepassing", {"buiten_m2": 40_000.0, "buiten_pct": 100.0}),
     Geval("strijdig-precies-12-woningen", vak(5200, 2000, 5400, 2200), {"functies": ["wonen"], "woningen": 12},
-          "strijdig", {"buiten_m2": 40_000.0, "buiten_pct": 100.0}, ("(100,0%)",), vak(5200, 2000, 5400, 2200)),
+          "strijdig", {"buiten_m2": 40_000.0, "buiten_pct": 100.0}, ("(100%)",), vak(5200, 2000, 5400, 2200)),
     # 100 × 40 = 4000 m² sport: te klein; 100 × 50 = 5000 m²: precies de ondergrens
     Geval("niet_van_toepassing-sport-4000-m2", vak(5200, 2000, 5300, 2040), {"functies": ["sport"]},
           "niet_van_toepassing", {"buiten_m2": 4000.0}),
@@ -245,17 +245,17 @@ DS6 = [
           "voldoet", {"buiten_m2": 0.5}),
     # 400 × 200 = 80.000 m²; buiten x 5000–5100: 100 × 200 = 20.000 m² = 25%
     Geval("aandachtspunt-kwart-buiten", vak(4700, 2000, 5100, 2200), {"functies": ["wonen"], "woningen": 40},
-          "aandachtspunt", {"buiten_m2": 20_000.0, "buiten_pct": 25.0}, ("2,0 ha (25,0%)", "motiveer"),
+          "aandachtspunt", {"buiten_m2": 20_000.0, "buiten_pct": 25.0}, ("2 ha (25%)", "motiveer"),
           vak(5000, 2000, 5100, 2200)),
     # 110 × 100 = 11.000 m²; buiten 10 × 100 = 1.000 m² = 9,09%
     Geval("aandachtspunt-1000-m2-buiten", vak(4900, 2000, 5010, 2100), {"functies": ["wonen"], "woningen": 40},
           "aandachtspunt", {"buiten_m2": 1000.0, "buiten_pct": 9.1}, ("1.000 m² (9,1%)",), vak(5000, 2000, 5010, 2100)),
     # 400 × 200; buiten x 5000–5300: 60.000 m² = 75%
     Geval("strijdig-grotendeels-buiten", vak(4900, 2000, 5300, 2200), {"functies": ["wonen"], "woningen": 40},
-          "strijdig", {"buiten_m2": 60_000.0, "buiten_pct": 75.0}, ("grotendeels (75,0%)", "eerst inbreiding"),
+          "strijdig", {"buiten_m2": 60_000.0, "buiten_pct": 75.0}, ("grotendeels (75%)", "eerst inbreiding"),
           vak(5000, 2000, 5300, 2200)),
     Geval("strijdig-precies-helft-buiten", vak(4800, 2000, 5200, 2200), {"functies": ["wonen"], "woningen": 40},
-          "strijdig", {"buiten_m2": 40_000.0, "buiten_pct": 50.0}, ("(50,0%)",), vak(5000, 2000, 5200, 2200)),
+          "strijdig", {"buiten_m2": 40_000.0, "buiten_pct": 50.0}, ("(50%)",), vak(5000, 2000, 5200, 2200)),
 ]
 
 # --------------------------------------------------------------------------- DS7
@@ -269,16 +269,16 @@ DS7 = [
           "onvoldoende_gegevens", {"woningen": 40, "sociale_huur": None}, ("40 woningen", "ontbreekt (sociale_huur)")),
     # 12 woningen telt mee; 3/12 = 25%
     Geval("strijdig-precies-12-woningen-25-procent", ERGENS, {"functies": ["wonen"], "woningen": 12, "sociale_huur": 3},
-          "strijdig", {"sociale_huur_pct": 25.0}, ("3 van 12 woningen sociale huur (25,0%)", "minimaal 30,0%")),
+          "strijdig", {"sociale_huur_pct": 25.0}, ("3 van 12 woningen sociale huur (25%)", "minimaal 30%")),
     Geval("strijdig-100-van-400", ERGENS, {"functies": ["wonen"], "woningen": 400, "sociale_huur": 100}, "strijdig",
-          {"woningen": 400, "sociale_huur": 100, "sociale_huur_pct": 25.0}, ("100 van 400 woningen sociale huur (25,0%)",)),
+          {"woningen": 400, "sociale_huur": 100, "sociale_huur_pct": 25.0}, ("100 van 400 woningen sociale huur (25%)",)),
     Geval("strijdig-geen-sociale-huur", ERGENS, {"functies": ["wonen"], "woningen": 40, "sociale_huur": 0}, "strijdig",
-          {"sociale_huur_pct": 0.0}, ("0 van 40 woningen sociale huur (0,0%)",)),
-    # 96/320 = precies 30,0%
+          {"sociale_huur_pct": 0.0}, ("0 van 40 woningen sociale huur (0%)",)),
+    # 96/320 = precies 30%
     Geval("voldoet-precies-30-procent", ERGENS, {"functies": ["wonen"], "woningen": 320, "sociale_huur": 96}, "voldoet",
-          {"sociale_huur_pct": 30.0, "sociale_huur_min_pct": 30.0}, ("96 van 320 woningen sociale huur (30,0%",)),
+          {"sociale_huur_pct": 30.0, "sociale_huur_min_pct": 30.0}, ("96 van 320 woningen sociale huur (30%",)),
     Geval("voldoet-1200-van-3000", ERGENS, {"functies": ["wonen"], "woningen": 3000, "sociale_huur": 1200}, "voldoet",
-          {"sociale_huur_pct": 40.0}, ("1.200 van 3.000 woningen sociale huur (40,0%",)),
+          {"sociale_huur_pct": 40.0}, ("1.200 van 3.000 woningen sociale huur (40%",)),
 ]
 
 # --------------------------------------------------------------------------- DS8

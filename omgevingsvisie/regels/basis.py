@@ -19,6 +19,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ..bevinding import Bevinding
 from ..catalogus import CRS
+from ..tekst import getal, m2, meters, procent  # noqa: F401  (de regels schrijven getallen zo)
 from .parameters import Parameters, laad_parameters
 
 
@@ -206,25 +207,6 @@ class ToetsContext:
         if w is None or (isinstance(w, float) and np.isnan(w)):
             return None
         return w
-
-
-def getal(x: float, decimalen: int = 0) -> str:
-    """Nederlandse notatie: duizendtallen met een punt, decimalen met een komma."""
-    tekst = f"{x:,.{decimalen}f}"
-    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def meters(x: float) -> str:
-    """Afstand in hele meters; een oneindige afstand (lege laag) heet 'onbekend'."""
-    return f"{getal(x)} m" if np.isfinite(x) else "onbekend (de laag is leeg)"
-
-
-def m2(x: float) -> str:
-    return f"{getal(x)} m²" if x < 10_000 else f"{getal(x / 1e4, 1)} ha"
-
-
-def procent(x: float) -> str:
-    return f"{getal(x, 1)}%"
 
 
 def rond(x: float, decimalen: int = 1) -> float:
