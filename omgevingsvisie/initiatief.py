@@ -38,6 +38,7 @@ from shapely.geometry.base import BaseGeometry
 from ._errors import InvoerFout, OmgevingsvisieFout
 from .catalogus import CRS
 from .io.vector import lees_bestand
+from .programma import VELDEN
 from .lagen.validatie import Probleem, buiten_gemeente, naar_rd, reden_ongeldig
 
 __all__ = [
@@ -58,24 +59,7 @@ FUNCTIES: tuple[str, ...] = (
 MILIEUCATEGORIEEN: tuple[str, ...] = ("1", "2", "3.1", "3.2", "4.1", "4.2", "5.1", "5.2", "5.3", "6")
 """Milieucategorieën van de VNG-uitgave "Bedrijven en milieuzonering" (normen.md 6)."""
 
-EIGENSCHAPPEN: dict[str, type] = {
-    "naam": str,
-    "functies": tuple,
-    "woningen": int,
-    "sociale_huur": int,
-    "bvo_detailhandel_m2": float,
-    "bvo_kantoor_m2": float,
-    "bvo_leisure_m2": float,
-    "milieucategorie": str,
-    "groen_pct": float,
-    "groen_dak_m2": float,
-    "waterberging_mm": float,
-    "bomen_kap": int,
-    "bomen_plant": int,
-    "energieneutraal": bool,
-    "aardgasvrij": bool,
-    "lv_verbinding": bool,
-}
+EIGENSCHAPPEN: dict[str, type] = {"naam": str, **{v.naam: v.soort for v in VELDEN.values()}}
 """De bekende eigenschappen en het type van hun genormaliseerde kolom.
 
 Elke kolom heeft dtype ``object``: ``naam`` is altijd een ``str``; ``functies`` een

@@ -14,7 +14,7 @@ Voorbeelden
 '77 m'
 >>> m2(25_000)
 '2,5 ha'
->>> procent(12.25)
+>>> procent(12.26)
 '12,3%'
 >>> aantal(1, "aandachtspunt", "aandachtspunten")
 '1 aandachtspunt'

@@ -6,11 +6,15 @@ zijn ruimtelijke vraag voor alle initiatieven tegelijk.
 
 Voorbeeld
 ---------
->>> from omgevingsvisie.initiatief import lees_initiatieven      # doctest: +SKIP
+>>> from shapely.geometry import box
+>>> from omgevingsvisie import lagen
+>>> from omgevingsvisie.initiatief import maak_initiatieven
 >>> from omgevingsvisie.toets import toets
->>> plannen, waarschuwingen = lees_initiatieven("voorbeelden/initiatieven.geojson")
->>> for r in toets(plannen):
-...     print(r.initiatief["naam"], r.oordeel)
+>>> plannen = maak_initiatieven([{"naam": "Groen hof", "functies": ["groen"]}],
+...                             [box(233900, 556700, 234000, 556800)], gemeente=lagen.huidige().gemeente())
+>>> [r] = toets(plannen)
+>>> r.initiatief["naam"], r.oordeel in ("voldoet", "aandachtspunten", "strijdig")
+('Groen hof', True)
 """
 
 from __future__ import annotations
@@ -22,12 +26,9 @@ import geopandas as gpd
 import numpy as np
 
 from . import lagen as _lagen
+from . import programma
 from .bevinding import Bevinding, ToetsResultaat
 from .regels import REGELBOEK, Parameters, Regel, ToetsContext, laad_parameters
-
-PROGRAMMA = ("functies", "woningen", "sociale_huur", "bvo_detailhandel_m2", "bvo_kantoor_m2", "bvo_leisure_m2",
-             "milieucategorie", "groen_pct", "groen_dak_m2", "waterberging_mm", "bomen_kap", "bomen_plant",
-             "energieneutraal", "aardgasvrij", "lv_verbinding")
 
 
 def _json_waarde(w: Any) -> Any:
@@ -93,6 +94,6 @@ def toets(plannen: gpd.GeoDataFrame, *, lagen: Mapping[str, gpd.GeoDataFrame] | 
         rij = ctx.plannen.iloc[i]
         initiatief = {"naam": str(rij["naam"]), "oppervlakte_m2": round(float(ctx.geometrie[i].area), 1),
                       "focusgebieden": focus[i], "wijken": wijken[i]}
-        initiatief.update({k: _json_waarde(rij[k]) for k in PROGRAMMA if k in ctx.plannen.columns})
+        initiatief.update({k: _json_waarde(rij[k]) for k in programma.NAMEN if k in ctx.plannen.columns})
         resultaten.append(ToetsResultaat(initiatief, ctx.geometrie[i], [b[i] for b in per_regel]))
     return resultaten
