@@ -222,3 +222,31 @@ def test_pakketdata_staat_in_pyproject(patroon):
     for pad in PAKKET.rglob(patroon):
         relatief = pad.relative_to(PAKKET)
         assert any(relatief.match(p) or (p.startswith("**/") and relatief.match(p[3:])) for p in patronen), relatief
+
+
+# --------------------------------------------------------------------------- importtijd
+
+_IMPORTEER_ALLES = r"""
+import importlib, pkgutil, sys
+from pathlib import Path
+pakket = Path(sys.argv[1]).resolve()
+geopend = []
+def haak(gebeurtenis, argumenten):
+    if gebeurtenis == "open" and isinstance(argumenten[0], (str, bytes)) and not str(argumenten[0]).endswith((".py", ".pyc", ".pth")):
+        pad = Path(str(argumenten[0])).resolve()
+        if pakket in pad.parents:
+            geopend.append(str(pad.relative_to(pakket)))
+sys.addaudithook(haak)
+import omgevingsvisie
+for info in pkgutil.walk_packages(omgevingsvisie.__path__, "omgevingsvisie."):
+    importlib.import_module(info.name)
+print("\n".join(geopend))
+"""
+
+
+def test_geen_module_leest_een_bestand_bij_import():
+    import subprocess
+
+    uit = subprocess.run([sys.executable, "-c", _IMPORTEER_ALLES, str(PAKKET)], capture_output=True, text=True,
+                         check=True, cwd=TOP)
+    assert uit.stdout.split() == []
