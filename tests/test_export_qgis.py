@@ -21,6 +21,8 @@ from omgevingsvisie import LAAGNAMEN, laad_laag, metadata
 from omgevingsvisie.bevinding import Bevinding, ToetsResultaat
 from omgevingsvisie.export import exporteer_gpkg
 
+pytestmark = pytest.mark.qgis
+
 QGIS_PYTHON = Path("/usr/bin/python3")
 CONTROLE = Path(__file__).with_name("qgis_controle.py")
 INSTALLATIE = "apt-get install -y --no-install-recommends python3-qgis qgis-providers"
