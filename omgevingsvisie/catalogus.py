@@ -1,7 +1,7 @@
 """De catalogus: welke lagen de toolkit kent en waaraan elke laag moet voldoen.
 
 Dit is het schema uit ONTWERP §3. De gegevens zelf (geometrie en metadata) staan in
-``lagen/bron/*.geojson`` en in ``lagen/assen_2040.gpkg``; een gemeente mag elke laag
+``lagen/bron/*.geojson`` en in ``omgevingsvisie/data/assen_2040.gpkg``; een gemeente mag elke laag
 vervangen door eigen data onder dezelfde naam, zolang die aan dit schema voldoet.
 """
 

@@ -1,4 +1,4 @@
-"""Bouw ``lagen/assen_2040.gpkg`` uit de leesbare bronbestanden in ``lagen/bron/``.
+"""Bouw ``omgevingsvisie/data/assen_2040.gpkg`` uit de leesbare bronbestanden in ``lagen/bron/``.
 
 Elke bron-GeoJSON bevat één laag in RD (EPSG:28992) met in de kop een ``metadata``-object
 (titel, omschrijving, bron, status, datum, licentie, disclaimer). De GeoPackage (versie 1.2,

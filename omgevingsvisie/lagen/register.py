@@ -1,6 +1,6 @@
 """De lagen van de Visiekaart 2040: opsommen, laden, metadata lezen en vervangen.
 
-De meegeleverde lagen staan in ``lagen/assen_2040.gpkg`` (gebouwd uit ``lagen/bron/``).
+De meegeleverde lagen staan in ``omgevingsvisie/data/assen_2040.gpkg`` (gebouwd uit ``lagen/bron/``).
 Ze zijn een indicatieve vertaling van de visiekaart. Een gemeente vervangt een laag door
 haar eigen data met :func:`vervang_laag` of met een configuratiebestand
 (:func:`gebruik_configuratie`); daarna geeft :func:`laad_laag` overal in de toolkit die
