@@ -194,3 +194,65 @@ def test_geometrie_heeft_centimeterprecisie():
         gdf = lagen.laad_laag(naam)
         coords = shapely.get_coordinates(gdf.geometry.values)
         assert (abs(coords * 100 - (coords * 100).round()) < 1e-6).all()
+
+
+# --------------------------------------------------------------------------- Laagdata
+
+
+def _eigen_groen(pad, naam="Eigen park"):
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    gpd.GeoDataFrame({"naam": [naam], "type": ["park"]}, geometry=[box(233000, 556000, 233300, 556300)],
+                     crs=CRS).to_file(pad, driver="GPKG", layer="groenstructuur")
+    return pad
+
+
+def test_laagdata_laadt_lui_en_kent_de_herkomst(tmp_path):
+    data = lagen.huidige()
+    assert "wijken" in data and "bestaat_niet" not in data
+    assert list(data) == list(LAAGNAMEN) and len(data) == len(LAAGNAMEN)
+    assert data.herkomst("groenstructuur") == "meegeleverd" and data.vervanging("groenstructuur") is None
+    lagen.vervang_laag("groenstructuur", _eigen_groen(tmp_path / "groen.gpkg"))
+    assert data.herkomst("groenstructuur") == "meegeleverd", "een Laagdata is een vaste set"
+    nu = lagen.huidige()
+    assert nu.herkomst("groenstructuur") == "eigen data"
+    assert nu["groenstructuur"].naam.tolist() == ["Eigen park"]
+    assert nu.metadata("groenstructuur")["status"] == "eigen data"
+    assert data["groenstructuur"].naam.tolist() != ["Eigen park"]
+
+
+def test_laagdata_met_gegeven_frames_gaat_voor(tmp_path):
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    eigen = gpd.GeoDataFrame({"naam": ["X"]}, geometry=[box(0, 0, 1, 1)], crs="EPSG:4326")
+    data = lagen.huidige().met({"groenstructuur": eigen})
+    assert data.herkomst("groenstructuur") == "gegeven"
+    assert data["groenstructuur"].crs.equals(CRS), "een gegeven laag komt in RD terug"
+    assert data["wijken"].crs.equals(CRS)
+
+
+def test_stempel_verandert_als_het_bestand_van_een_vervanging_verandert(tmp_path):
+    import os
+
+    pad = _eigen_groen(tmp_path / "groen.gpkg")
+    lagen.vervang_laag("groenstructuur", pad)
+    data = lagen.huidige()
+    voor = data.stempel("groenstructuur")
+    assert data.stempel("groenstructuur") == voor
+    assert data["groenstructuur"].naam.tolist() == ["Eigen park"]
+    _eigen_groen(pad, naam="Ander park")
+    os.utime(pad, ns=(os.stat(pad).st_atime_ns, os.stat(pad).st_mtime_ns + 1_000_000_000))
+    assert data.stempel("groenstructuur") != voor
+    assert data["groenstructuur"].naam.tolist() == ["Ander park"], "de leescache vervalt met het bestand"
+
+
+def test_laad_laag_geeft_een_eigen_kopie():
+    eerste = lagen.laad_laag("wijken")
+    eerste.loc[:, "naam"] = "veranderd"
+    assert "veranderd" not in set(lagen.laad_laag("wijken").naam)
+
+
+def test_gemeente_is_de_vereniging_van_de_gemeentegrens(gemeente):
+    assert lagen.huidige().gemeente().equals(gemeente)
