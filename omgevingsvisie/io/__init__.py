@@ -6,8 +6,9 @@ foutmeldingen (Nederlands, met het pad) en het nooit-half-geschreven-gedrag op Ã
 
 from .raster import open_raster
 from .stempel import stempel
+from .toml import lees_toml
 from .uitvoer import atomair_pad, controleer_doelen, schrijf_met, schrijf_tekst
 from .vector import lees_bestand
 
-__all__ = ["atomair_pad", "controleer_doelen", "lees_bestand", "open_raster", "schrijf_met", "schrijf_tekst",
+__all__ = ["atomair_pad", "controleer_doelen", "lees_bestand", "lees_toml", "open_raster", "schrijf_met", "schrijf_tekst",
            "stempel"]

@@ -10,8 +10,6 @@ omschrijving als ``identifier``/``description`` in ``gpkg_contents``.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import geopandas as gpd
@@ -19,6 +17,7 @@ import pyogrio
 
 from .._errors import BestandOntbreekt, InvoerFout
 from ..catalogus import CRS, LAAGNAMEN, SCHEMAS, gpkg_tabellen
+from ..io.uitvoer import atomair_pad
 
 VERPLICHTE_METADATA = ("titel", "omschrijving", "bron", "status", "datum", "licentie", "disclaimer")
 
@@ -80,12 +79,8 @@ def bouw_geopackage(bron_map: Path, uitvoer: Path) -> list[str]:
     if problemen:
         raise InvoerFout(f"De bronlagen in {bron_map} bevatten fouten:", problemen)
 
-    uitvoer = Path(uitvoer)
-    uitvoer.parent.mkdir(parents=True, exist_ok=True)
-    fd, tijdelijk = tempfile.mkstemp(suffix=".gpkg", dir=uitvoer.parent)
-    os.close(fd)
-    os.unlink(tijdelijk)  # GDAL wil zelf een nieuw bestand maken
-    try:
+    # De GeoPackage is een bouwproduct: bouwen vervangt hem altijd, maar nooit half.
+    with atomair_pad(uitvoer, overschrijf=True) as tijdelijk:
         for tabel, (gdf, metadata) in tabellen.items():
             pyogrio.write_dataframe(
                 gdf, tijdelijk, layer=tabel, driver="GPKG",
@@ -98,10 +93,6 @@ def bouw_geopackage(bron_map: Path, uitvoer: Path) -> list[str]:
                                "SPATIAL_INDEX": "YES"},
                 layer_metadata=metadata,
             )
-        os.replace(tijdelijk, uitvoer)
-    finally:
-        if os.path.exists(tijdelijk):
-            os.unlink(tijdelijk)
     return list(tabellen)
 
 

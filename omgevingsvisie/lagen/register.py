@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,14 +29,9 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from .._errors import BestandOntbreekt, InvoerFout
-from ..io import lees_bestand, stempel
+from ..io import lees_bestand, lees_toml, stempel
 from ..catalogus import CRS, LAAGNAMEN, SCHEMAS, gpkg_tabellen
 from .validatie import Probleem, problemen_van_laag
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 __all__ = [
     "Laagdata",
@@ -182,12 +176,7 @@ def lees_configuratie(pad: str | os.PathLike) -> dict[str, Vervanging]:
         wijken = { pad = "gis/wijken.gpkg", laag = "wijken_2024" }
     """
     pad = Path(pad)
-    if not pad.exists():
-        raise BestandOntbreekt(f"Configuratiebestand niet gevonden: {pad}")
-    try:
-        inhoud = tomllib.loads(pad.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as fout:
-        raise InvoerFout(f"Configuratiebestand {pad} is geen geldige TOML: {fout}") from None
+    inhoud = lees_toml(pad, wat="Configuratiebestand")
     tabel = inhoud.get("lagen")
     if not isinstance(tabel, dict) or not tabel:
         raise InvoerFout(

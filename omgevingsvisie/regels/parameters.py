@@ -8,17 +8,13 @@ standaard. Regels lezen hun drempels uitsluitend hier (geen getallen in regelcod
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .._errors import BestandOntbreekt, InvoerFout
+from .._errors import InvoerFout
+from ..io.toml import lees_toml
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 STANDAARD = Path(__file__).with_name("parameters.toml")
 
@@ -63,12 +59,7 @@ class Parameters:
 
 
 def _lees(pad: Path) -> dict:
-    if not pad.exists():
-        raise BestandOntbreekt(f"Parameterbestand niet gevonden: {pad}")
-    try:
-        return tomllib.loads(pad.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as fout:
-        raise InvoerFout(f"Parameterbestand {pad} is geen geldige TOML: {fout}") from None
+    return lees_toml(pad, wat="Parameterbestand")
 
 
 def _als_parameter(waarde: dict) -> Parameter:
