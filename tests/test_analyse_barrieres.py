@@ -229,11 +229,11 @@ def test_drempel_komt_uit_het_parameterbestand(tmp_path):
     assert (uit.tabel["ingesloten"] == "nee").all()
 
 
-def test_tabel_werkt_met_de_barrierekaart(uitkomst):
+def test_tabel_werkt_met_de_barrierekaart(uitkomst, laagdata):
     from omgevingsvisie.kaarten import kaart_barrieres
 
     for tabel in (uitkomst.tabel, uitkomst.wijken):
-        html = kaart_barrieres(tabel).get_root().render()
+        html = kaart_barrieres(tabel, laagdata=laagdata).get_root().render()
         assert "Per wijk: omrijfactor_publiekshart" in html
 
 
@@ -421,7 +421,7 @@ SYNTHETISCHE_OVERSTEKEN = {
 @pytest.mark.parametrize("vensters", ["standaard", "klein"])
 def test_snelle_voor_na_is_de_volledige_berekening_synthetisch(geval, vensters, monkeypatch):
     """Ook met kleine vensters: de controles moeten dan een groter venster of het hele raster nemen."""
-    from omgevingsvisie.analyse import routeraster
+    from omgevingsvisie.analyse.routeraster import voorna
 
     opbouw, oversteek, barriere = SYNTHETISCHE_OVERSTEKEN[geval]
     raster, doelen, x, y = opbouw() if callable(opbouw) else _synthetisch(**opbouw)
@@ -431,8 +431,8 @@ def test_snelle_voor_na_is_de_volledige_berekening_synthetisch(geval, vensters, 
     kwargs = {}
     if vensters == "klein":  # vensters precies zo groot als de grens vraagt, of te klein om zeker te zijn
         kwargs["marges_m"] = (10.0, 30.0)
-        monkeypatch.setattr(routeraster, "_KLEINSTE_MARGE_M", 0.0)
-        monkeypatch.setattr(routeraster, "_GROOTSTE_MARGE_M", math.inf)
+        monkeypatch.setattr(voorna, "_KLEINSTE_MARGE_M", 0.0)
+        monkeypatch.setattr(voorna, "_GROOTSTE_MARGE_M", math.inf)
     effect = VoorNa(raster, [oversteek], **kwargs)
     vertrek = bo._Vertrekpunten(x, y, np.ones(len(x)), "punten")
     snel = bo._paren(raster, doelen, velden, oversteek, barriere, 400.0, vertrek, effect)
@@ -475,10 +475,10 @@ def _willekeurige_kaart(zaad: int):
 
 def test_snelle_voor_na_is_de_volledige_berekening_op_willekeurige_kaarten(monkeypatch):
     """Veertig vaste willekeurige kaarten, met vensters precies zo groot als de grens vraagt."""
-    from omgevingsvisie.analyse import routeraster
+    from omgevingsvisie.analyse.routeraster import voorna
 
-    monkeypatch.setattr(routeraster, "_KLEINSTE_MARGE_M", 0.0)
-    monkeypatch.setattr(routeraster, "_GROOTSTE_MARGE_M", math.inf)
+    monkeypatch.setattr(voorna, "_KLEINSTE_MARGE_M", 0.0)
+    monkeypatch.setattr(voorna, "_GROOTSTE_MARGE_M", math.inf)
     for zaad in range(40):
         raster, doelen, oversteek, barriere, x, y = _willekeurige_kaart(zaad)
         velden = {naam: (raster.afstandveld(d), raster.afstandveld(d, vrij=True)) for naam, d in doelen.items()}
@@ -514,7 +514,7 @@ def test_hemelsbreed_zonder_dijkstra_is_het_vrije_afstandveld():
     effect = VoorNa(raster, [])
     for _ in range(5):
         doel = raster.doelcellen(Point(rng.uniform(200, 1800), rng.uniform(200, 800)).buffer(rng.uniform(20, 300)))
-        cellen = rng.integers(0, raster.rooster.n, 400)
+        cellen = rng.integers(0, raster.rooster.aantal, 400)
         np.testing.assert_allclose(effect.hemelsbreed(doel, cellen), raster.afstandveld(doel, vrij=True)[cellen],
                                    rtol=1e-12)
 

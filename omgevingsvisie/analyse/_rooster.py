@@ -1,5 +1,8 @@
 """Het rekenrooster van de analyses: cellen in EPSG:28992, uitgelijnd op veelvouden van de celmaat.
 
+Eén rooster voor alle analyses: het landgebruik en de hitte- en groenrasters (10 m) en het
+routeraster van de barrièreanalyse (:mod:`.routeraster`, 25 m) rekenen allemaal met :class:`Rooster`.
+
 Ook de gedeelde rasterbewerkingen: een GeoTIFF schrijven, aaneengesloten vlakken uit een
 masker halen, afstanden van punten tot vlakken en een som binnen een straal.
 """
@@ -8,6 +11,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +22,7 @@ import shapely
 from affine import Affine
 from rasterio.features import rasterize, shapes
 from scipy import ndimage, signal
+from shapely.geometry.base import BaseGeometry
 
 from ..io.uitvoer import schrijf_met
 from ..catalogus import CRS
@@ -72,6 +77,11 @@ class Rooster:
     def celoppervlak(self) -> float:
         return self.resolutie * self.resolutie
 
+    @property
+    def aantal(self) -> int:
+        """Aantal cellen; celnummer = rij × :attr:`breedte` + kolom."""
+        return self.hoogte * self.breedte
+
     def uitsnede(self, rooster: Rooster) -> tuple[slice, slice]:
         """De rijen en kolommen van ``rooster`` (dezelfde celmaat, erbinnen) in dit rooster."""
         rij = round((self.noord - rooster.noord) / self.resolutie)
@@ -92,12 +102,27 @@ class Rooster:
         return (self.west + (np.asarray(kolommen) + 0.5) * self.resolutie,
                 self.noord - (np.asarray(rijen) + 0.5) * self.resolutie)
 
-    def masker(self, geometrie, *, alle_geraakte: bool = False) -> np.ndarray:
-        """Cellen waarvan het midden in ``geometrie`` ligt (of die ze raken)."""
-        if geometrie is None or geometrie.is_empty:
+    def masker(self, geometrie: BaseGeometry | Iterable[BaseGeometry] | None, *,
+               alle_geraakte: bool = False) -> np.ndarray:
+        """Cellen waarvan het midden in ``geometrie`` ligt (of die ze raken); ook voor een reeks geometrieën."""
+        delen = [geometrie] if geometrie is None or isinstance(geometrie, BaseGeometry) else list(geometrie)
+        vormen = [(g, 1) for g in delen if g is not None and not g.is_empty]
+        if not vormen:
             return np.zeros(self.vorm, dtype=bool)
-        return rasterize([(geometrie, 1)], out_shape=self.vorm, transform=self.transform,
+        return rasterize(vormen, out_shape=self.vorm, transform=self.transform,
                          fill=0, dtype="uint8", all_touched=alle_geraakte).astype(bool)
+
+    def schijf(self, x: float, y: float, straal: float) -> np.ndarray:
+        """Cellen waarvan het midden binnen ``straal`` van (x, y) ligt."""
+        uit = np.zeros(self.vorm, dtype=bool)
+        (r0,), (k0,), _ = self.cel(np.array([x]), np.array([y]))
+        n = int(math.ceil(straal / self.resolutie)) + 1
+        rijen = np.arange(max(r0 - n, 0), min(r0 + n + 1, self.hoogte))
+        kolommen = np.arange(max(k0 - n, 0), min(k0 + n + 1, self.breedte))
+        rr, kk = np.meshgrid(rijen, kolommen, indexing="ij")
+        mx, my = self.middens(rr, kk)
+        uit[rr, kk] = np.hypot(mx - x, my - y) <= straal
+        return uit
 
 
 def vlakken_uit_masker(masker: np.ndarray, rooster: Rooster, *,
@@ -167,10 +192,13 @@ def som_binnen_straal(waarden: np.ndarray, rooster: Rooster, *, straal_m: float)
     return som
 
 
-def schrijf_geotiff(pad: str | os.PathLike, waarden: np.ndarray, rooster: Rooster, *, overschrijf: bool,
-                    nodata: float | int | None, eenheid: str, beschrijving: str,
-                    tags: dict[str, str] | None = None, kleuren: dict[int, tuple[int, int, int]] | None = None) -> Path:
-    """Schrijf één band als GeoTIFF in EPSG:28992 (atomair; weigert te overschrijven zonder ``overschrijf``).
+def geotiff(waarden: np.ndarray, rooster: Rooster, *, nodata: float | int | None, eenheid: str,
+            beschrijving: str, tags: dict[str, str] | None = None,
+            kleuren: dict[int, tuple[int, int, int]] | None = None) -> Callable[[Path], None]:
+    """Een schrijver ``schrijver(pad)`` die één band als GeoTIFF in EPSG:28992 naar ``pad`` schrijft.
+
+    Zelf schrijft hij niet atomair: geef hem aan :func:`omgevingsvisie.io.schrijf_met` (zoals
+    :func:`schrijf_geotiff`) of aan :func:`omgevingsvisie.analyse.uitvoer.schrijf_analyse`.
 
     Parameters
     ----------
@@ -190,8 +218,8 @@ def schrijf_geotiff(pad: str | os.PathLike, waarden: np.ndarray, rooster: Rooste
         "predictor": 3 if np.issubdtype(waarden.dtype, np.floating) else 2,
     }
 
-    def schrijver(tijdelijk: Path) -> None:
-        with rasterio.open(tijdelijk, "w", **profiel) as doel:
+    def schrijver(pad: Path) -> None:
+        with rasterio.open(pad, "w", **profiel) as doel:
             doel.write(waarden, 1)
             doel.set_band_description(1, beschrijving)
             doel.set_band_unit(1, eenheid)
@@ -199,4 +227,14 @@ def schrijf_geotiff(pad: str | os.PathLike, waarden: np.ndarray, rooster: Rooste
             if kleuren:
                 doel.write_colormap(1, kleuren)
 
-    return schrijf_met(pad, schrijver, overschrijf=overschrijf)
+    return schrijver
+
+
+def schrijf_geotiff(pad: str | os.PathLike, waarden: np.ndarray, rooster: Rooster, *, overschrijf: bool,
+                    **kenmerken) -> Path:
+    """Schrijf één band als GeoTIFF (atomair; weigert te overschrijven zonder ``overschrijf``).
+
+    ``kenmerken`` zijn die van :func:`geotiff` (``nodata``, ``eenheid``, ``beschrijving``,
+    ``tags``, ``kleuren``).
+    """
+    return schrijf_met(pad, geotiff(waarden, rooster, **kenmerken), overschrijf=overschrijf)

@@ -168,8 +168,8 @@ def _kanten_van_cellen(raster: Routeraster) -> _Kanten:
     """De :class:`_Kanten` van de celmiddens van ``raster`` (bewaard zolang het raster hetzelfde is)."""
     bewaard = _celkanten.get("raster")
     if bewaard is None or bewaard[0] is not raster:
-        rij, kolom = np.divmod(np.arange(raster.rooster.n), raster.rooster.nx)
-        _celkanten["raster"] = (raster, _Kanten(*raster.rooster.middelpunt(rij, kolom)))
+        rij, kolom = np.divmod(np.arange(raster.rooster.aantal), raster.rooster.breedte)
+        _celkanten["raster"] = (raster, _Kanten(*raster.rooster.middens(rij, kolom)))
     return _celkanten["raster"][1]
 
 
@@ -181,13 +181,13 @@ def _cellen_rond(raster: Routeraster, rond: BaseGeometry, straal: float, geblokk
     """
     rooster = raster.rooster
     xmin, ymin, xmax, ymax = rond.buffer(straal).bounds
-    r0, k0 = rooster.cel_van(np.array([xmin]), np.array([ymax]))
-    r1, k1 = rooster.cel_van(np.array([xmax]), np.array([ymin]))
-    rij = np.arange(max(int(r0[0]), 0), min(int(r1[0]) + 1, rooster.ny))
-    kolom = np.arange(max(int(k0[0]), 0), min(int(k1[0]) + 1, rooster.nx))
-    cellen = (rij[:, None] * rooster.nx + kolom[None, :]).ravel()
+    (r0,), (k0,), _ = rooster.cel(np.array([xmin]), np.array([ymax]))  # binnen het rooster gehouden
+    (r1,), (k1,), _ = rooster.cel(np.array([xmax]), np.array([ymin]))
+    rij = np.arange(int(r0), int(r1) + 1)
+    kolom = np.arange(int(k0), int(k1) + 1)
+    cellen = (rij[:, None] * rooster.breedte + kolom[None, :]).ravel()
     cellen = cellen[~geblokkeerd.ravel()[cellen]]
-    x, y = rooster.middelpunt(*np.divmod(cellen, rooster.nx))
+    x, y = rooster.middens(*np.divmod(cellen, rooster.breedte))
     binnen = _binnen_afstand(rond, x, y, straal)
     binnen[binnen] = shapely.contains_xy(raster.domein, x[binnen], y[binnen])
     return cellen[binnen]
