@@ -6,11 +6,11 @@
 
 from __future__ import annotations
 
-from omgevingsvisie import kaarten
+from omgevingsvisie import kaarten, lagen
 
 
 def _maak_en_bewaar(maak, pad):
-    return kaarten.bewaar_kaart(maak(), pad, overschrijf=True)
+    return kaarten.bewaar_kaart(maak(laagdata=lagen.huidige()), pad, overschrijf=True)
 
 
 def test_kaart_visiekaart(benchmark, tmp_path):
@@ -20,8 +20,10 @@ def test_kaart_visiekaart(benchmark, tmp_path):
 
 
 def test_kaart_focusgebied(benchmark, tmp_path):
-    benchmark.pedantic(_maak_en_bewaar, args=(lambda: kaarten.kaart_focusgebied("Kloosterveen"),
-                                              tmp_path / "k.html"), rounds=5, iterations=1)
+    def maak(*, laagdata):
+        return kaarten.kaart_focusgebied("Kloosterveen", laagdata=laagdata)
+
+    benchmark.pedantic(_maak_en_bewaar, args=(maak, tmp_path / "k.html"), rounds=5, iterations=1)
 
 
 def test_kaart_barrieres(benchmark, tmp_path):

@@ -15,11 +15,12 @@ import re
 import sys
 from pathlib import Path
 
-from omgevingsvisie import kaarten, laad_laag, lagen
+from omgevingsvisie import kaarten, lagen
 from omgevingsvisie._errors import OmgevingsvisieFout
 from omgevingsvisie.analyse.barrieres import omrijfactoren_per_wijk
 from omgevingsvisie.analyse.hitte import uhi_raster
 from omgevingsvisie.initiatief import lees_initiatieven
+from omgevingsvisie.tekst import getal
 from omgevingsvisie.toets import toets
 
 TOP = Path(__file__).resolve().parents[1]
@@ -30,28 +31,28 @@ def bestandsnaam(focusgebied: str) -> str:
     return "focusgebied_" + re.sub(r"[^a-z0-9]+", "_", focusgebied.lower()).strip("_") + ".html"
 
 
-def voorbeeldkaarten() -> dict:
-    """Bestandsnaam -> functie die de kaart maakt."""
-    maken = {"visiekaart.html": kaarten.kaart_visiekaart}
-    for naam in laad_laag("focusgebieden")["naam"]:
-        maken[bestandsnaam(naam)] = lambda naam=naam: kaarten.kaart_focusgebied(naam)
-    maken["hitte.html"] = _hitte_met_raster
-    maken["barrieres.html"] = lambda: kaarten.kaart_barrieres(omrijfactoren_per_wijk().tabel,
+def voorbeeldkaarten(laagdata: lagen.Laagdata) -> dict:
+    """Bestandsnaam -> functie die de kaart maakt (met de lagen ``laagdata``)."""
+    maken = {"visiekaart.html": lambda: kaarten.kaart_visiekaart(laagdata=laagdata)}
+    for naam in laagdata["focusgebieden"]["naam"]:
+        maken[bestandsnaam(naam)] = lambda naam=naam: kaarten.kaart_focusgebied(naam, laagdata=laagdata)
+    maken["hitte.html"] = lambda: _hitte_met_raster(laagdata)
+    maken["barrieres.html"] = lambda: kaarten.kaart_barrieres(omrijfactoren_per_wijk().tabel, laagdata=laagdata,
                                                               kolom="omrijfactor_publiekshart")
-    maken["toets_voorbeelden.html"] = _toets_voorbeelden
+    maken["toets_voorbeelden.html"] = lambda: _toets_voorbeelden(laagdata)
     return maken
 
 
-def _hitte_met_raster():
+def _hitte_met_raster(laagdata: lagen.Laagdata):
     """De hittekaart met het UHI-raster van de analyse hitte eronder (via een tijdelijk GeoTIFF)."""
     with tempfile.TemporaryDirectory() as map_:
-        pad = uhi_raster().schrijf(Path(map_) / "uhi.tif", overschrijf=True)
-        return kaarten.kaart_hitte(pad)
+        pad = uhi_raster(laagdata=laagdata).schrijf(Path(map_) / "uhi.tif", overschrijf=True)
+        return kaarten.kaart_hitte(pad, laagdata=laagdata)
 
 
-def _toets_voorbeelden():
-    plannen, _ = lees_initiatieven(TOP / "voorbeelden" / "initiatieven.geojson", gemeente=lagen.huidige().gemeente())
-    return kaarten.kaart_toets(toets(plannen))
+def _toets_voorbeelden(laagdata: lagen.Laagdata):
+    plannen, _ = lees_initiatieven(TOP / "voorbeelden" / "initiatieven.geojson", gemeente=laagdata.gemeente())
+    return kaarten.kaart_toets(toets(plannen), laagdata=laagdata)
 
 
 def main(argumenten: list[str]) -> int:
@@ -59,9 +60,9 @@ def main(argumenten: list[str]) -> int:
     parser.add_argument("--uitvoer", type=Path, default=TOP / "kaarten", help="map voor de kaarten")
     uitvoer = parser.parse_args(argumenten).uitvoer
     try:
-        for naam, maak in voorbeeldkaarten().items():
+        for naam, maak in voorbeeldkaarten(lagen.huidige()).items():
             pad = kaarten.bewaar_kaart(maak(), uitvoer / naam, overschrijf=True)
-            print(f"| `{naam}` | {pad.stat().st_size:,} |".replace(",", "."))
+            print(f"| `{naam}` | {getal(pad.stat().st_size)} |")
     except OmgevingsvisieFout as fout:
         print(f"Fout: {fout}", file=sys.stderr)
         return 2

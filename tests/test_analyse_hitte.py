@@ -131,11 +131,11 @@ def test_hittestressgebieden_warmer_dan_groenstructuur(gemeente_uhi):
         assert gemeente_uhi.gemiddelde(vlak) > groen, naam
 
 
-def test_raster_werkt_met_de_hittekaart(gemeente_uhi, tmp_path):
+def test_raster_werkt_met_de_hittekaart(gemeente_uhi, tmp_path, laagdata):
     from omgevingsvisie.kaarten import kaart_hitte
 
     pad = gemeente_uhi.schrijf(tmp_path / "uhi.tif", overschrijf=False)
-    html = kaart_hitte(pad).get_root().render()
+    html = kaart_hitte(pad, laagdata=laagdata).get_root().render()
     hoogste = f"{np.nanmax(gemeente_uhi.waarden):.2f}".replace(".", ",")
     assert "Hitte-eilandeffect" in html and f"{hoogste} \\u00b0C" in html  # legenda: maximum in °C
 

@@ -5,6 +5,7 @@ Wat de browser ervan maakt, testen ``test_kaarten_browser.py`` (echte headless C
 
 from __future__ import annotations
 
+import inspect
 import re
 
 import folium
@@ -18,10 +19,10 @@ from pyproj import Transformer
 from shapely.geometry import Point, Polygon
 
 from kaartdata import XSS, maak_uhi_raster, voorbeeld_resultaten
-from omgevingsvisie import BestandOntbreekt, InvoerFout, UitvoerBestaat, kaarten, laad_laag
-from omgevingsvisie._kaart_basis import leaflet_bestanden, tekst
-from omgevingsvisie._kaart_elementen import popup_html, teken_laag, veldnaam, waarde_tekst
-from omgevingsvisie._kaart_raster import lees_raster
+from omgevingsvisie import BestandOntbreekt, InvoerFout, UitvoerBestaat, kaarten
+from omgevingsvisie.kaarten.basis import leaflet_bestanden, tekst
+from omgevingsvisie.kaarten.elementen import popup_html, teken_laag, veldnaam, waarde_tekst
+from omgevingsvisie.kaarten.raster import lees_raster
 from omgevingsvisie.cli import main
 from omgevingsvisie.stijl import HITTE_KLEUREN, LAAG_STIJLEN
 
@@ -31,17 +32,17 @@ def _leesbaar(html: str) -> str:
 
 
 KAARTEN = {
-    "visiekaart": lambda: kaarten.kaart_visiekaart(),
-    "focusgebied": lambda: kaarten.kaart_focusgebied("Havenkwartier"),
-    "hitte": lambda: kaarten.kaart_hitte(),
-    "barrieres": lambda: kaarten.kaart_barrieres(),
-    "toets": lambda: kaarten.kaart_toets(voorbeeld_resultaten()),
+    "visiekaart": lambda data: kaarten.kaart_visiekaart(laagdata=data),
+    "focusgebied": lambda data: kaarten.kaart_focusgebied("Havenkwartier", laagdata=data),
+    "hitte": lambda data: kaarten.kaart_hitte(laagdata=data),
+    "barrieres": lambda data: kaarten.kaart_barrieres(laagdata=data),
+    "toets": lambda data: kaarten.kaart_toets(voorbeeld_resultaten(), laagdata=data),
 }
 
 
 @pytest.mark.parametrize("naam", KAARTEN)
-def test_html_is_zelfstandig_zonder_cdn(naam):
-    html = kaarten.render_kaart(KAARTEN[naam]())
+def test_html_is_zelfstandig_zonder_cdn(naam, laagdata):
+    html = kaarten.render_kaart(KAARTEN[naam](laagdata))
     document = lxml.html.fromstring(html)
     assert document.xpath("//script[@src]") == [], "scripts moeten inline staan"
     assert document.xpath("//link[@href]") == [], "stylesheets moeten inline staan"
@@ -55,8 +56,8 @@ def test_html_is_zelfstandig_zonder_cdn(naam):
     assert document.get("lang") == "nl"
 
 
-def test_achtergronden_pdok_met_attributie():
-    html = kaarten.render_kaart(kaarten.kaart_visiekaart())
+def test_achtergronden_pdok_met_attributie(laagdata):
+    html = kaarten.render_kaart(kaarten.kaart_visiekaart(laagdata=laagdata))
     assert "service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png" in html
     assert "service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png" in html
     assert "service.pdok.nl/hwh/luchtfotorgb/wmts/v1_0/Actueel_orthoHR/EPSG:3857/{z}/{x}/{y}.jpeg" in html
@@ -64,11 +65,12 @@ def test_achtergronden_pdok_met_attributie():
     assert html.count('"errorTileUrl": "data:image/gif;base64,') == 3
 
 
-def test_visiekaart_hoogstens_3_mb_ook_zonder_vereenvoudiging():
-    assert len(kaarten.render_kaart(kaarten.kaart_visiekaart(tolerantie=0)).encode()) <= 3 * 1024 * 1024
+def test_visiekaart_hoogstens_3_mb_ook_zonder_vereenvoudiging(laagdata):
+    html = kaarten.render_kaart(kaarten.kaart_visiekaart(laagdata=laagdata, tolerantie=0))
+    assert len(html.encode()) <= 3 * 1024 * 1024
 
 
-def test_vereenvoudiging_in_rd_meters_alleen_voor_weergave():
+def test_vereenvoudiging_in_rd_meters_alleen_voor_weergave(laagdata):
     # een vierkant van 100 m met een uitstulping van 3 m halverwege de bovenzijde
     vlak = Polygon([(233000, 556000), (233100, 556000), (233100, 556100), (233050, 556103), (233000, 556100)])
     gdf = gpd.GeoDataFrame({"naam": ["proef"]}, geometry=[vlak], crs="EPSG:28992")
@@ -82,8 +84,8 @@ def test_vereenvoudiging_in_rd_meters_alleen_voor_weergave():
     assert aantal_punten(1) == 6  # uitstulping (3 m) blijft bij 1 m tolerantie
     assert aantal_punten(5) == 5  # en verdwijnt bij 5 m: meters in RD, niet graden
     assert gdf.geometry.geom_equals_exact(kopie.geometry, tolerance=0).all(), "invoer mag niet veranderen"
-    groot = len(kaarten.render_kaart(kaarten.kaart_barrieres(tolerantie=0)))
-    klein = len(kaarten.render_kaart(kaarten.kaart_barrieres(tolerantie=100)))
+    groot = len(kaarten.render_kaart(kaarten.kaart_barrieres(laagdata=laagdata, tolerantie=0)))
+    klein = len(kaarten.render_kaart(kaarten.kaart_barrieres(laagdata=laagdata, tolerantie=100)))
     assert klein < groot
     with pytest.raises(ValueError):
         teken_laag(folium.Map(), gdf, laag="proef", stijl=LAAG_STIJLEN["groenstructuur"], tolerantie=-1)
@@ -110,11 +112,11 @@ def test_geojson_van_de_kaart_bevat_alleen_geescapete_tekst():
     assert eigenschappen["_tip"] == tekst(XSS)
 
 
-def test_tekst_escapet_ook_sjabloontekens():
+def test_tekst_escapet_ook_sjabloontekens(laagdata):
     assert tekst('<a href="x">{{ 7*7 }}</a>') == (
         "&lt;a href=&quot;x&quot;&gt;&#123;&#123; 7*7 &#125;&#125;&lt;/a&gt;")
     assert tekst(None) == ""
-    html = _leesbaar(kaarten.render_kaart(kaarten.kaart_toets(voorbeeld_resultaten(tekst=XSS))))
+    html = _leesbaar(kaarten.render_kaart(kaarten.kaart_toets(voorbeeld_resultaten(tekst=XSS), laagdata=laagdata)))
     assert "Bestaand groen blijft&lt;script&gt;" in html
     assert "&#123;&#123; 7*7 &#125;&#125; &#123;% raw %&#125;" in html  # niet uitgerekend door Jinja
 
@@ -131,42 +133,44 @@ def test_waarden_als_nederlandse_tekst():
     assert veldnaam("groen_pct") == "groen (%)"
 
 
-def test_bewaar_kaart_atomair_en_zonder_overschrijven(tmp_path):
+def test_bewaar_kaart_atomair_en_zonder_overschrijven(tmp_path, laagdata):
     pad = tmp_path / "kaart.html"
-    kaart = kaarten.kaart_focusgebied("TRZ")
+    kaart = kaarten.kaart_focusgebied("TRZ", laagdata=laagdata)
     assert kaarten.bewaar_kaart(kaart, pad) == pad
     eerst = pad.read_text(encoding="utf-8")
     assert eerst.startswith("<!DOCTYPE html>")
     with pytest.raises(UitvoerBestaat):
-        kaarten.bewaar_kaart(kaarten.kaart_focusgebied("Lariks"), pad)
+        kaarten.bewaar_kaart(kaarten.kaart_focusgebied("Lariks", laagdata=laagdata), pad)
     assert pad.read_text(encoding="utf-8") == eerst
-    kaarten.bewaar_kaart(kaarten.kaart_focusgebied("Lariks"), pad, overschrijf=True)
+    kaarten.bewaar_kaart(kaarten.kaart_focusgebied("Lariks", laagdata=laagdata), pad, overschrijf=True)
     assert "Focusgebied Lariks" in pad.read_text(encoding="utf-8")
     with pytest.raises(InvoerFout, match=r"\.html"):
         kaarten.bewaar_kaart(kaart, tmp_path / "kaart.png")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kaart.html"]
 
 
-def test_focusgebied_naam_zonder_hoofdlettergevoeligheid():
-    assert "Focusgebied Assen-Zuid" in kaarten.render_kaart(kaarten.kaart_focusgebied(" assen-zuid "))
+def test_focusgebied_naam_zonder_hoofdlettergevoeligheid(laagdata):
+    kaart = kaarten.kaart_focusgebied(" assen-zuid ", laagdata=laagdata)
+    assert "Focusgebied Assen-Zuid" in kaarten.render_kaart(kaart)
     with pytest.raises(InvoerFout, match="Onbekend focusgebied 'Centrum'. Kies uit: Binnenstad, Havenkwartier"):
-        kaarten.kaart_focusgebied("Centrum")
+        kaarten.kaart_focusgebied("Centrum", laagdata=laagdata)
 
 
-def test_hitte_raster_fouten(tmp_path):
+def test_hitte_raster_fouten(tmp_path, laagdata):
     with pytest.raises(BestandOntbreekt):
-        kaarten.kaart_hitte(tmp_path / "bestaat_niet.tif")
+        kaarten.kaart_hitte(tmp_path / "bestaat_niet.tif", laagdata=laagdata)
     with pytest.raises(InvoerFout, match="geen coördinatenstelsel"):
-        kaarten.kaart_hitte(maak_uhi_raster(tmp_path / "zonder_crs.tif", crs=None))
+        kaarten.kaart_hitte(maak_uhi_raster(tmp_path / "zonder_crs.tif", crs=None), laagdata=laagdata)
     (tmp_path / "kapot.tif").write_text("geen raster")
     with pytest.raises(InvoerFout, match="geen leesbaar raster"):
-        kaarten.kaart_hitte(tmp_path / "kapot.tif")
+        kaarten.kaart_hitte(tmp_path / "kapot.tif", laagdata=laagdata)
     with pytest.raises(InvoerFout, match="Dekking"):
-        kaarten.kaart_hitte(dekking=2)
+        kaarten.kaart_hitte(laagdata=laagdata, dekking=2)
 
 
-def test_hitte_raster_als_afbeelding_in_de_kaart(tmp_path):
-    html = _leesbaar(kaarten.render_kaart(kaarten.kaart_hitte(maak_uhi_raster(tmp_path / "uhi.tif"))))
+def test_hitte_raster_als_afbeelding_in_de_kaart(tmp_path, laagdata):
+    kaart = kaarten.kaart_hitte(maak_uhi_raster(tmp_path / "uhi.tif"), laagdata=laagdata)
+    html = _leesbaar(kaarten.render_kaart(kaart))
     assert html.count("L.imageOverlay(") == 1
     assert '"data:image/png;base64,' in html
     assert "20 °C" in html and "30 °C" in html
@@ -187,43 +191,76 @@ def test_raster_naar_web_mercator_met_doorzichtige_nodata(tmp_path):
     assert beeld.rgba[-2, -2, 1] < beeld.rgba[1, 1, 1]
 
 
-def test_barrieres_tabel_per_wijk(tmp_path):
+def test_barrieres_tabel_per_wijk(tmp_path, laagdata):
     csv = tmp_path / "omrijden.csv"
     pd.DataFrame({"naam": ["Lariks", "Pittelo"], "omrijfactor": [1.4, 2.1], "opmerking": ["a", "b"]}).to_csv(
         csv, index=False)
-    html = _leesbaar(kaarten.render_kaart(kaarten.kaart_barrieres(csv, kolom="omrijfactor")))
+    html = _leesbaar(kaarten.render_kaart(kaarten.kaart_barrieres(csv, laagdata=laagdata, kolom="omrijfactor")))
     assert "Per wijk: omrijfactor" in html and "1,4 – 1,54" in html
     with pytest.raises(InvoerFout, match="Onbekende wijken in de tabel \\(kolom 'statcode'\\): WK999999"):
-        kaarten.kaart_barrieres(pd.DataFrame({"statcode": ["WK010601", "WK999999"], "x": [1, 2]}))
+        kaarten.kaart_barrieres(pd.DataFrame({"statcode": ["WK010601", "WK999999"], "x": [1, 2]}), laagdata=laagdata)
     with pytest.raises(InvoerFout, match="'statcode'.*'naam'"):
-        kaarten.kaart_barrieres(pd.DataFrame({"wijk": ["Lariks"], "x": [1]}))
+        kaarten.kaart_barrieres(pd.DataFrame({"wijk": ["Lariks"], "x": [1]}), laagdata=laagdata)
     with pytest.raises(InvoerFout, match="geen kolom met getallen"):
-        kaarten.kaart_barrieres(pd.DataFrame({"naam": ["Lariks"], "x": ["veel"]}))
+        kaarten.kaart_barrieres(pd.DataFrame({"naam": ["Lariks"], "x": ["veel"]}), laagdata=laagdata)
     with pytest.raises(InvoerFout, match="Kolom 'y' staat niet in de tabel"):
-        kaarten.kaart_barrieres(pd.DataFrame({"naam": ["Lariks"], "x": [1]}), kolom="y")
+        kaarten.kaart_barrieres(pd.DataFrame({"naam": ["Lariks"], "x": [1]}), laagdata=laagdata, kolom="y")
     with pytest.raises(BestandOntbreekt):
-        kaarten.kaart_barrieres(tmp_path / "weg.csv")
+        kaarten.kaart_barrieres(tmp_path / "weg.csv", laagdata=laagdata)
 
 
-def test_toets_zonder_resultaten():
+def test_toets_zonder_resultaten(laagdata):
     with pytest.raises(InvoerFout, match="Geen toetsresultaten"):
-        kaarten.kaart_toets([])
+        kaarten.kaart_toets([], laagdata=laagdata)
 
 
-def test_toets_gebruikte_lagen_en_bevindingen_in_de_kaart():
-    html = _leesbaar(kaarten.render_kaart(kaarten.kaart_toets(voorbeeld_resultaten())))
+def test_toets_gebruikte_lagen_en_bevindingen_in_de_kaart(laagdata):
+    html = _leesbaar(kaarten.render_kaart(kaarten.kaart_toets(voorbeeld_resultaten(), laagdata=laagdata)))
     for laag in ("Groenstructuur", "Focusgebieden", "Wijkcentra", "Geluidszone"):
         assert re.search(rf'"Laag: [^"]*{laag}', html, re.IGNORECASE), laag
     assert "Gebruikt door: GS1, GS2" in html
     assert "Toets van 2 initiatieven" in html
 
 
-def test_analyse_lagen_blijven_onvereenvoudigd():
-    voor = laad_laag("groenstructuur")
-    kaarten.kaart_barrieres(tolerantie=500)
-    na = laad_laag("groenstructuur")
+def test_analyse_lagen_blijven_onvereenvoudigd(laagdata):
+    voor = laagdata["groenstructuur"]
+    kaarten.kaart_barrieres(laagdata=laagdata, tolerantie=500)
+    na = laagdata["groenstructuur"]
     assert shapely.get_num_coordinates(na.geometry.values).sum() == \
         shapely.get_num_coordinates(voor.geometry.values).sum()
+
+
+# ---------------------------------------------------------------- lagen van de aanroeper
+
+def test_kaart_tekent_de_meegegeven_lagen_niet_het_register(laagdata):
+    eigen = gpd.GeoDataFrame({"naam": ["Proefgebied"], "opgave": ["Alleen in deze test."], "paragraaf": ["§0"]},
+                             geometry=[Polygon([(233800, 556700), (234100, 556700), (234100, 556950)])],
+                             crs="EPSG:28992")
+    kaart = kaarten.kaart_focusgebied("proefgebied", laagdata=laagdata.met({"focusgebieden": eigen}))
+    html = _leesbaar(kaarten.render_kaart(kaart))
+    assert "Focusgebied Proefgebied" in html and "Alleen in deze test." in html
+    with pytest.raises(InvoerFout, match="Onbekend focusgebied 'Proefgebied'"):
+        kaarten.kaart_focusgebied("Proefgebied", laagdata=laagdata)
+
+
+def test_toetskaart_met_een_gewone_dict_als_laagdata(laagdata, maak_resultaat):
+    resultaat = maak_resultaat()  # één bevinding die de laag focusgebieden gebruikte
+    gewoon = {naam: laagdata[naam] for naam in ("gemeentegrens", "focusgebieden")}
+    html = _leesbaar(kaarten.render_kaart(kaarten.kaart_toets([resultaat], laagdata=gewoon)))
+    assert '"Laag: Focusgebieden van de Omgevingsvisie (§3.4)"' in html  # titel uit de catalogus
+    met_metadata = _leesbaar(kaarten.render_kaart(kaarten.kaart_toets([resultaat], laagdata=laagdata)))
+    assert f'"Laag: {laagdata.metadata("focusgebieden")["titel"]}"' in met_metadata
+    with pytest.raises(InvoerFout, match="laag 'focusgebieden' nodig.*wel: gemeentegrens"):
+        kaarten.kaart_toets([resultaat], laagdata={"gemeentegrens": laagdata["gemeentegrens"]})
+
+
+def test_kaarten_vragen_laagdata_verplicht_en_als_keyword():
+    """Het register lezen de kaarten niet (tests/test_architectuur.py); de lagen komen altijd mee."""
+    for naam in (n for n in kaarten.__all__ if n.startswith("kaart_")):
+        parameter = inspect.signature(getattr(kaarten, naam)).parameters["laagdata"]
+        assert parameter.kind is parameter.KEYWORD_ONLY and parameter.default is parameter.empty, naam
+    with pytest.raises(TypeError, match="laagdata"):
+        kaarten.kaart_visiekaart()
 
 
 # ---------------------------------------------------------------- command line

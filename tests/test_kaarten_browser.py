@@ -6,7 +6,8 @@ geblokkeerde PDOK-tegels geven er geen), en er is een screenshot met inhoud. Daa
 kaart zoomt in op de data, lagengroepen gaan echt aan en uit, popups tonen de tekst, en
 namen als ``<script>…`` of ``<img onerror=…>`` verschijnen als tekst zonder iets uit te voeren.
 
-Deze tests worden nooit overgeslagen: zonder Chromium falen ze (zie ``browser.py``).
+Deze tests worden nooit overgeslagen: zonder Chromium falen ze (zie ``browser.py``). Ze dragen
+de marker ``browser``; ``pytest -m "not browser"`` laat ze bewust weg.
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from pyproj import Transformer
 
 from browser import Browserresultaat, open_kaart
 from kaartdata import XSS, maak_uhi_raster, voorbeeld_resultaten
-from omgevingsvisie import kaarten, laad_laag, lagen
+from omgevingsvisie import kaarten, lagen
 from omgevingsvisie.catalogus import PRINCIPES
 from omgevingsvisie.stijl import AFGESNEDEN_STIJL, GEEN_GEGEVENS_KLEUR, KLASSE_KLEUREN, STATUS_KLEUREN
+
+pytestmark = pytest.mark.browser
 
 NAAR_GRADEN = Transformer.from_crs("EPSG:28992", "EPSG:4326", always_xy=True)
 
@@ -95,8 +98,8 @@ def _rd_naar_graden(x: float, y: float) -> list[float]:
 
 # Per kaart -----------------------------------------------------------------------------------
 
-def test_visiekaart_in_browser(tmp_path):
-    elementen, gebieden = laad_laag("visiekaart_2040"), laad_laag("focusgebieden")
+def test_visiekaart_in_browser(tmp_path, laagdata):
+    elementen, gebieden = laagdata["visiekaart_2040"], laagdata["focusgebieden"]
     groen = (elementen["principe"] == PRINCIPES[0]).sum()
     punten = [_rd_naar_graden(233969, 556906), _rd_naar_graden(230169, 557987)]  # Brink, Kloosterveen
     testscript = BINNEN_BEELD % json.dumps(punten) + LAGENKNOP + f"""
@@ -108,7 +111,7 @@ def test_visiekaart_in_browser(tmp_path):
         zet({json.dumps(PRINCIPES[0])});
         document.body.dataset.naAanzetten = tel('visiekaart_2040');
     """
-    resultaat = _bewaar_en_open(kaarten.kaart_visiekaart(), tmp_path, "visiekaart", testscript)
+    resultaat = _bewaar_en_open(kaarten.kaart_visiekaart(laagdata=laagdata), tmp_path, "visiekaart", testscript)
     klaar = _controleer_basis(resultaat)
     assert klaar["lagen"] == {"gemeentegrens": 1, "visiekaart_2040": len(elementen),
                               "focusgebieden": len(gebieden)}
@@ -123,12 +126,12 @@ def test_visiekaart_in_browser(tmp_path):
 
 
 @pytest.mark.parametrize("naam", ["Binnenstad", "Havenkwartier", "Lariks", "Kloosterveen", "Assen-Zuid", "TRZ"])
-def test_focusgebied_in_browser(tmp_path, naam):
-    gebied = laad_laag("focusgebieden").set_index("naam").geometry[naam]
-    elementen = laad_laag("visiekaart_2040")
+def test_focusgebied_in_browser(tmp_path, naam, laagdata):
+    gebied = laagdata["focusgebieden"].set_index("naam").geometry[naam]
+    elementen = laagdata["visiekaart_2040"]
     in_de_buurt = elementen.intersects(gebied.buffer(kaarten.FOCUS_OMGEVING_M)).sum()
     midden = gebied.representative_point()
-    resultaat = _bewaar_en_open(kaarten.kaart_focusgebied(naam), tmp_path, "focusgebied",
+    resultaat = _bewaar_en_open(kaarten.kaart_focusgebied(naam, laagdata=laagdata), tmp_path, "focusgebied",
                                 BINNEN_BEELD % json.dumps([_rd_naar_graden(midden.x, midden.y)]) + TEKSTEN)
     klaar = _controleer_basis(resultaat)
     assert in_de_buurt > 0
@@ -137,11 +140,11 @@ def test_focusgebied_in_browser(tmp_path, naam):
     teksten = json.loads(resultaat.data("teksten"))
     for principe in ("Groene stad van het Noorden", "Dynamische hoofdstad", "Verbonden stad"):
         assert f"{naam} als onderdeel van {principe}" in teksten["lagenknop"]
-    opgave = laad_laag("focusgebieden").set_index("naam")["opgave"][naam]
+    opgave = laagdata["focusgebieden"].set_index("naam")["opgave"][naam]
     assert any(opgave in popup for popup in teksten["popups"]), "opgave van het focusgebied niet in popup"
 
 
-def test_hitte_met_raster_in_browser(tmp_path):
+def test_hitte_met_raster_in_browser(tmp_path, laagdata):
     raster = maak_uhi_raster(tmp_path / "uhi.tif")
     testscript = """
         var schuif = document.querySelector('.ov-rasterlegenda input[type=range]');
@@ -151,22 +154,23 @@ def test_hitte_met_raster_in_browser(tmp_path):
         document.body.dataset.dekking = JSON.stringify([voor, beeld.style.opacity]);
         document.body.dataset.rasterlegenda = document.querySelector('.ov-rasterlegenda').textContent;
     """
-    resultaat = _bewaar_en_open(kaarten.kaart_hitte(raster, dekking=0.6), tmp_path, "hitte", testscript)
+    kaart = kaarten.kaart_hitte(raster, laagdata=laagdata, dekking=0.6)
+    resultaat = _bewaar_en_open(kaart, tmp_path, "hitte", testscript)
     klaar = _controleer_basis(resultaat, legendas=2)
     assert klaar["afbeeldingen"] == 1
-    assert klaar["lagen"] == {"gemeentegrens": 1, "wijken": 10, "hittestress": len(laad_laag("hittestress"))}
+    assert klaar["lagen"] == {"gemeentegrens": 1, "wijken": 10, "hittestress": len(laagdata["hittestress"])}
     assert json.loads(resultaat.data("dekking")) == ["0.6", "0.25"]
     legenda = resultaat.data("rasterlegenda")
     assert "Hitte-eilandeffect (UHI)" in legenda and "20 °C" in legenda and "30 °C" in legenda
 
 
-def test_hitte_zonder_raster_in_browser(tmp_path):
-    resultaat = _bewaar_en_open(kaarten.kaart_hitte(), tmp_path, "hitte")
+def test_hitte_zonder_raster_in_browser(tmp_path, laagdata):
+    resultaat = _bewaar_en_open(kaarten.kaart_hitte(laagdata=laagdata), tmp_path, "hitte")
     klaar = _controleer_basis(resultaat)
-    assert klaar["afbeeldingen"] == 0 and klaar["lagen"]["hittestress"] == len(laad_laag("hittestress"))
+    assert klaar["afbeeldingen"] == 0 and klaar["lagen"]["hittestress"] == len(laagdata["hittestress"])
 
 
-def test_barrieres_met_tabel_in_browser(tmp_path):
+def test_barrieres_met_tabel_in_browser(tmp_path, laagdata):
     tabel = pd.DataFrame({"statcode": ["WK010601", "WK010604", "WK010607"], "omrijfactor": [1.2, 1.8, 2.5]})
     testscript = """
         function kleuren(klasse, attribuut) {
@@ -177,13 +181,13 @@ def test_barrieres_met_tabel_in_browser(tmp_path):
             wijken: kleuren('wijken', 'fill'), groen: kleuren('groenstructuur', 'stroke')});
         document.body.dataset.legenda = document.querySelector('.ov-legenda').textContent;
     """
-    resultaat = _bewaar_en_open(kaarten.kaart_barrieres(tabel), tmp_path, "barrieres", testscript)
+    resultaat = _bewaar_en_open(kaarten.kaart_barrieres(tabel, laagdata=laagdata), tmp_path, "barrieres", testscript)
     klaar = _controleer_basis(resultaat)
-    groen = laad_laag("groenstructuur")
+    groen = laagdata["groenstructuur"]
     assert klaar["lagen"] == {
         "gemeentegrens": 1, "wijken": 10, "groenstructuur": len(groen),
-        "barrieregebieden": len(laad_laag("barrieregebieden")), "barrieres": len(laad_laag("barrieres")),
-        "oversteken": len(laad_laag("oversteken"))}
+        "barrieregebieden": len(laagdata["barrieregebieden"]), "barrieres": len(laagdata["barrieres"]),
+        "oversteken": len(laagdata["oversteken"])}
     kleuren = json.loads(resultaat.data("kleuren"))
     assert sorted(kleuren["wijken"]) == sorted(
         [GEEN_GEGEVENS_KLEUR] * 7 + [KLASSE_KLEUREN[0], KLASSE_KLEUREN[2], KLASSE_KLEUREN[-1]])
@@ -194,7 +198,7 @@ def test_barrieres_met_tabel_in_browser(tmp_path):
         assert tekst in legenda
 
 
-def test_toets_in_browser(tmp_path):
+def test_toets_in_browser(tmp_path, laagdata):
     resultaten = voorbeeld_resultaten()
     met_geometrie = [b for r in resultaten for b in r.bevindingen if b.geometrie is not None]
     testscript = TEKSTEN + LAGENKNOP + """
@@ -205,10 +209,10 @@ def test_toets_in_browser(tmp_path):
         document.body.dataset.statuskleuren = JSON.stringify(bevindingen.map(function (p) {
             return p.getAttribute('stroke'); }));
     """
-    resultaat = _bewaar_en_open(kaarten.kaart_toets(resultaten), tmp_path, "toets", testscript)
+    resultaat = _bewaar_en_open(kaarten.kaart_toets(resultaten, laagdata=laagdata), tmp_path, "toets", testscript)
     klaar = _controleer_basis(resultaat)
     assert klaar["lagen"] == {"gemeentegrens": 1, "initiatief": 2, "bevinding": len(met_geometrie)}
-    assert json.loads(resultaat.data("groen")) == [0, len(laad_laag("groenstructuur"))]
+    assert json.loads(resultaat.data("groen")) == [0, len(laagdata["groenstructuur"])]
     assert sorted(json.loads(resultaat.data("statuskleuren"))) == sorted(
         STATUS_KLEUREN[b.status] for b in met_geometrie)
     teksten = json.loads(resultaat.data("teksten"))
@@ -224,15 +228,16 @@ def test_toets_in_browser(tmp_path):
 
 @pytest.fixture
 def visiekaart_met_kwade_namen(tmp_path):
-    """Een eigen visiekaartlaag waarin een legendatekst en een gebiedsnaam code bevatten."""
-    eigen = laad_laag("visiekaart_2040")
+    """Een eigen visiekaartlaag (als bestand) waarin een legendatekst en een gebiedsnaam code
+    bevatten; geeft de lagen met die vervanging."""
+    eigen = lagen.huidige()["visiekaart_2040"]
     eigen.loc[0, "element"] = XSS
     eigen.loc[0, "gebied"] = XSS
     eigen.loc[1, "toelichting"] = XSS
     pad = tmp_path / "visiekaart_2040.geojson"
     eigen.to_file(pad, driver="GeoJSON")
     lagen.vervang_laag("visiekaart_2040", pad)
-    yield
+    yield lagen.huidige()
     lagen.herstel_lagen()
 
 
@@ -245,16 +250,17 @@ def _controleer_als_tekst(resultaat: Browserresultaat) -> dict:
 
 
 def test_kwade_namen_in_visiekaart_blijven_tekst(tmp_path, visiekaart_met_kwade_namen):
-    resultaat = _bewaar_en_open(kaarten.kaart_visiekaart(), tmp_path, "visiekaart", TEKSTEN)
+    kaart = kaarten.kaart_visiekaart(laagdata=visiekaart_met_kwade_namen)
+    resultaat = _bewaar_en_open(kaart, tmp_path, "visiekaart", TEKSTEN)
     teksten = _controleer_als_tekst(resultaat)
     assert XSS in teksten["legenda"]
     assert any(XSS in tip for tip in teksten["tooltips"])
     assert sum(XSS in popup for popup in teksten["popups"]) == 2  # gebied als titel, en als toelichting
 
 
-def test_kwade_namen_in_toetskaart_blijven_tekst(tmp_path):
-    resultaat = _bewaar_en_open(kaarten.kaart_toets(voorbeeld_resultaten(tekst=XSS)[:1]), tmp_path, "toets",
-                                TEKSTEN)
+def test_kwade_namen_in_toetskaart_blijven_tekst(tmp_path, laagdata):
+    kaart = kaarten.kaart_toets(voorbeeld_resultaten(tekst=XSS)[:1], laagdata=laagdata)
+    resultaat = _bewaar_en_open(kaart, tmp_path, "toets", TEKSTEN)
     teksten = _controleer_als_tekst(resultaat)
     assert XSS in teksten["titel"] and XSS in teksten["lagenknop"]
     assert any(XSS in tip for tip in teksten["tooltips"])
@@ -263,9 +269,9 @@ def test_kwade_namen_in_toetskaart_blijven_tekst(tmp_path):
     assert "<title>Toets: Stadsvilla's Vaart&lt;script&gt;document.body" in resultaat.dom
 
 
-def test_chromium_ziet_scriptfouten(tmp_path):
+def test_chromium_ziet_scriptfouten(tmp_path, laagdata):
     """De test zelf moet kunnen falen: een kapotte kaart geeft een consolefout en geen klaarmelding."""
-    pad = kaarten.bewaar_kaart(kaarten.kaart_focusgebied("TRZ"), tmp_path / "kapot.html")
+    pad = kaarten.bewaar_kaart(kaarten.kaart_focusgebied("TRZ", laagdata=laagdata), tmp_path / "kapot.html")
     pad.write_text(pad.read_text(encoding="utf-8").replace("L.geoJson(", "L.bestaatNiet(", 1), encoding="utf-8")
     resultaat = open_kaart(pad, tmp_path)
     assert any("Uncaught" in bericht for bericht in resultaat.console)

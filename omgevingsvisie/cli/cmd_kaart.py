@@ -10,6 +10,8 @@ import folium
 from .. import kaarten
 from .._errors import InvoerFout
 from ..io.uitvoer import controleer_doelen
+from ..lagen import huidige
+from ..tekst import getal
 from .basis import Groep
 from .opties import overschrijf_optie
 
@@ -28,7 +30,7 @@ def _schrijf(kaart_maken, uitvoer: Path, *, overschrijf: bool) -> None:
     controleer_doelen([uitvoer], overschrijf=overschrijf)
     gemaakt: folium.Map = kaart_maken()
     pad = kaarten.bewaar_kaart(gemaakt, uitvoer, overschrijf=overschrijf)
-    click.echo(f"Kaart geschreven: {pad} ({pad.stat().st_size / 1024:,.0f} kB)".replace(",", "."))
+    click.echo(f"Kaart geschreven: {pad} ({getal(pad.stat().st_size / 1024)} kB)")
 
 
 @click.group(cls=Groep)
@@ -59,7 +61,8 @@ def visiekaart(*, uitvoer: Path, overschrijf: bool, tolerantie: float) -> None:
     Voorbeeld:
       $ omgevingsvisie kaart visiekaart --uitvoer kaarten/visiekaart.html
     """
-    _schrijf(lambda: kaarten.kaart_visiekaart(tolerantie=tolerantie), uitvoer, overschrijf=overschrijf)
+    _schrijf(lambda: kaarten.kaart_visiekaart(laagdata=huidige(), tolerantie=tolerantie), uitvoer,
+             overschrijf=overschrijf)
 
 
 @kaart.command()
@@ -80,8 +83,8 @@ def focusgebied(*, naam: str, uitvoer: Path, overschrijf: bool, omgeving_m: floa
     Voorbeeld:
       $ omgevingsvisie kaart focusgebied Lariks --uitvoer kaarten/lariks.html
     """
-    _schrijf(lambda: kaarten.kaart_focusgebied(naam, omgeving_m=omgeving_m, tolerantie=tolerantie),
-             uitvoer, overschrijf=overschrijf)
+    _schrijf(lambda: kaarten.kaart_focusgebied(naam, laagdata=huidige(), omgeving_m=omgeving_m,
+                                               tolerantie=tolerantie), uitvoer, overschrijf=overschrijf)
 
 
 @kaart.command()
@@ -100,7 +103,7 @@ def hitte(*, uitvoer: Path, overschrijf: bool, raster: Path | None, dekking: flo
       $ omgevingsvisie kaart hitte --uitvoer kaarten/hitte.html
       $ omgevingsvisie kaart hitte --raster analyse/uhi.tif --uitvoer hitte_uhi.html
     """
-    _schrijf(lambda: kaarten.kaart_hitte(raster, dekking=dekking, tolerantie=tolerantie),
+    _schrijf(lambda: kaarten.kaart_hitte(raster, laagdata=huidige(), dekking=dekking, tolerantie=tolerantie),
              uitvoer, overschrijf=overschrijf)
 
 
@@ -123,5 +126,5 @@ def barrieres(*, uitvoer: Path, overschrijf: bool, tabel: Path | None, kolom: st
     """
     if kolom is not None and tabel is None:
         raise InvoerFout("--kolom hoort bij --tabel: geef ook de tabel per wijk op.")
-    _schrijf(lambda: kaarten.kaart_barrieres(tabel, kolom=kolom, tolerantie=tolerantie),
+    _schrijf(lambda: kaarten.kaart_barrieres(tabel, laagdata=huidige(), kolom=kolom, tolerantie=tolerantie),
              uitvoer, overschrijf=overschrijf)

@@ -73,7 +73,8 @@ def toets(*, initiatief: Path, uitvoer: Path, formaat: tuple[str, ...], kaart: b
     if kaart:
         from ..kaarten import bewaar_kaart, kaart_toets
 
-        paden.append(bewaar_kaart(kaart_toets(resultaten), uitvoer / KAARTNAAM, overschrijf=overschrijf))
+        paden.append(bewaar_kaart(kaart_toets(resultaten, laagdata=laagdata), uitvoer / KAARTNAAM,
+                                  overschrijf=overschrijf))
 
     for r in resultaten:
         telling = Counter(b.status for b in r.bevindingen)

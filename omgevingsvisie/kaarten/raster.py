@@ -21,10 +21,10 @@ from jinja2 import Template
 from pyproj import Transformer
 from rasterio.warp import Resampling, calculate_default_transform, reproject
 
-from ._errors import InvoerFout
-from .io.raster import open_raster
-from ._kaart_basis import tekst
-from ._kaart_elementen import waarde_tekst
+from .._errors import InvoerFout
+from ..io.raster import open_raster
+from .basis import tekst
+from .elementen import waarde_tekst
 
 MAX_PIXELS = 2048
 """Grootste breedte of hoogte (pixels) van het raster in de kaart; grotere rasters worden

@@ -2,22 +2,25 @@
 
 Elke ``teken_*``-functie zet één lagengroep op de kaart (met stijl uit
 :mod:`omgevingsvisie.stijl`, popups en tooltips) en geeft het bijbehorende
-:class:`~omgevingsvisie._kaart_elementen.LegendaSectie` terug. :mod:`omgevingsvisie.kaarten`
+:class:`~omgevingsvisie.kaarten.elementen.LegendaSectie` terug. :mod:`omgevingsvisie.kaarten`
 stelt er de kaarten mee samen.
+
+De lagen komen van de aanroeper (``laagdata``, in de praktijk een
+:class:`~omgevingsvisie.lagen.Laagdata`); deze module leest nooit het lagenregister.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import folium
 import geopandas as gpd
 import pandas as pd
 
-from ._kaart_elementen import LegendaItem, LegendaSectie, is_leeg, lagengroep, popup_html, teken_laag
-from .catalogus import PRINCIPES
-from .lagen import laad_laag
-from .stijl import (
+from .._errors import InvoerFout
+from ..catalogus import PRINCIPES, SCHEMAS
+from .elementen import LegendaItem, LegendaSectie, is_leeg, lagengroep, popup_html, teken_laag
+from ..stijl import (
     AFGESNEDEN_STIJL,
     BARRIERE_KLEUREN,
     LAAG_STIJLEN,
@@ -34,6 +37,54 @@ op dezelfde lijn en blijven zo allebei zichtbaar."""
 
 _SOORT_LABELS = {"weg": "Weg", "water": "Water (kanaal)", "spoor": "Spoor",
                  "gelijkvloers": "Gelijkvloerse kruising"}
+
+
+def nodige_laag(laagdata: Mapping[str, gpd.GeoDataFrame], naam: str) -> gpd.GeoDataFrame:
+    """Laag ``naam`` uit ``laagdata``, met een duidelijke fout als hij er niet in zit.
+
+    Parameters
+    ----------
+    laagdata : mapping of str to geopandas.GeoDataFrame
+        De lagen die de aanroeper meegeeft.
+    naam : str
+        Laagnaam, bijvoorbeeld ``"wijken"``.
+
+    Raises
+    ------
+    InvoerFout
+        Als ``laagdata`` geen laag ``naam`` heeft.
+    """
+    if naam not in laagdata:
+        raise InvoerFout(f"De kaart heeft de laag '{naam}' nodig, maar die zit niet in de meegegeven lagen "
+                         f"(wel: {', '.join(laagdata) or 'geen'}).")
+    return laagdata[naam]
+
+
+def laag_metadata(laagdata: Mapping[str, gpd.GeoDataFrame], naam: str) -> dict[str, str]:
+    """De metadata van laag ``naam``: uit ``laagdata.metadata`` als die er is.
+
+    Een gewone dict met GeoDataFrames heeft geen metadata; dan volgt een minimale
+    metadata met als titel de omschrijving uit de catalogus, met een hoofdletter (of de
+    laagnaam).
+
+    Parameters
+    ----------
+    laagdata : mapping of str to geopandas.GeoDataFrame
+        Een :class:`~omgevingsvisie.lagen.Laagdata` of een andere mapping.
+    naam : str
+        Laagnaam.
+
+    Returns
+    -------
+    dict of str to str
+        Minstens de sleutel ``"titel"``.
+    """
+    lezer = getattr(laagdata, "metadata", None)
+    meta = dict(lezer(naam)) if callable(lezer) else {}
+    if not meta.get("titel"):
+        omschrijving = SCHEMAS[naam].omschrijving if naam in SCHEMAS else naam
+        meta["titel"] = omschrijving[:1].upper() + omschrijving[1:]
+    return meta
 
 
 def vorm(geometrie_type: str) -> str:
@@ -123,30 +174,33 @@ def teken_focusgebieden(kaart: folium.Map, gebieden: gpd.GeoDataFrame, *, groepn
     return LegendaSectie(groepnaam, [LegendaItem("Focusgebied (omtrek)", FOCUS_STIJL)], groep)
 
 
-def teken_gemeentegrens(kaart: folium.Map, *, tolerantie: float) -> LegendaSectie:
+def teken_gemeentegrens(kaart: folium.Map, *, laagdata: Mapping[str, gpd.GeoDataFrame],
+                        tolerantie: float) -> LegendaSectie:
     """De gemeentegrens (context)."""
     stijl = LAAG_STIJLEN["gemeentegrens"]
     groep = lagengroep(kaart, "Gemeentegrens")
-    teken_laag(groep, laad_laag("gemeentegrens"), laag="gemeentegrens", stijl=stijl, tolerantie=tolerantie,
-               tooltip=lambda r: f"Gemeente {r['naam']}")
+    teken_laag(groep, nodige_laag(laagdata, "gemeentegrens"), laag="gemeentegrens", stijl=stijl,
+               tolerantie=tolerantie, tooltip=lambda r: f"Gemeente {r['naam']}")
     return LegendaSectie("Gemeentegrens", [LegendaItem("Gemeente Assen", stijl)], groep, open=False)
 
 
-def teken_wijken(kaart: folium.Map, *, tolerantie: float) -> LegendaSectie:
+def teken_wijken(kaart: folium.Map, *, laagdata: Mapping[str, gpd.GeoDataFrame],
+                 tolerantie: float) -> LegendaSectie:
     """De CBS-wijken als omtrek (context)."""
     stijl = LAAG_STIJLEN["wijken"]
     groep = lagengroep(kaart, "Wijken (CBS 2023)")
-    teken_laag(groep, laad_laag("wijken"), laag="wijken", stijl=stijl, tolerantie=tolerantie,
+    teken_laag(groep, nodige_laag(laagdata, "wijken"), laag="wijken", stijl=stijl, tolerantie=tolerantie,
                tooltip=lambda r: f"Wijk {r['naam']}")
     return LegendaSectie("Wijken (CBS 2023)", [LegendaItem("Wijkgrens", stijl)], groep, open=False)
 
 
-def teken_hittestress(kaart: folium.Map, *, tolerantie: float) -> LegendaSectie:
+def teken_hittestress(kaart: folium.Map, *, laagdata: Mapping[str, gpd.GeoDataFrame],
+                      tolerantie: float) -> LegendaSectie:
     """Gebieden met hittestress (§2.7) met hun reden in de popup."""
     stijl, naam = LAAG_STIJLEN["hittestress"], "Hittestress (§2.7)"
     groep = lagengroep(kaart, naam)
-    teken_laag(groep, laad_laag("hittestress"), laag="hittestress", stijl=stijl, tolerantie=tolerantie,
-               popup=lambda r: popup_html(r["naam"], [("Reden", r["reden"])], kop=naam),
+    teken_laag(groep, nodige_laag(laagdata, "hittestress"), laag="hittestress", stijl=stijl,
+               tolerantie=tolerantie, popup=lambda r: popup_html(r["naam"], [("Reden", r["reden"])], kop=naam),
                tooltip=lambda r: r["naam"])
     return LegendaSectie(naam, [LegendaItem("Gebied met hittestress", stijl)], groep,
                          uitleg="Veel steen en platte daken, weinig groen: Havenkwartier, noordelijke "
@@ -159,11 +213,12 @@ def _afgesneden(rij: pd.Series) -> bool:
     return not is_leeg(rij.get("afgesneden_door"))
 
 
-def teken_groenstructuur(kaart: folium.Map, *, tolerantie: float) -> LegendaSectie:
+def teken_groenstructuur(kaart: folium.Map, *, laagdata: Mapping[str, gpd.GeoDataFrame],
+                         tolerantie: float) -> LegendaSectie:
     """Groenstructuur; groen dat door een barrière is afgesneden, rood gestreept omlijnd."""
     groep = lagengroep(kaart, "Groenstructuur")
     teken_laag(
-        groep, laad_laag("groenstructuur"), laag="groenstructuur", tolerantie=tolerantie,
+        groep, nodige_laag(laagdata, "groenstructuur"), laag="groenstructuur", tolerantie=tolerantie,
         stijl=lambda r: AFGESNEDEN_STIJL if _afgesneden(r) else LAAG_STIJLEN["groenstructuur"],
         popup=lambda r: popup_html(r["naam"], [("Type", r["type"]), ("Afgesneden door", r.get("afgesneden_door")),
                                                ("Toelichting", r.get("toelichting"))], kop="Groenstructuur"),
@@ -173,9 +228,10 @@ def teken_groenstructuur(kaart: folium.Map, *, tolerantie: float) -> LegendaSect
         LegendaItem("Groen, afgesneden door een barrière", AFGESNEDEN_STIJL)], groep)
 
 
-def teken_barrieregebieden(kaart: folium.Map, *, tolerantie: float) -> LegendaSectie:
+def teken_barrieregebieden(kaart: folium.Map, *, laagdata: Mapping[str, gpd.GeoDataFrame],
+                           tolerantie: float) -> LegendaSectie:
     """Werkgebieden die een barrière vormen (§2.10)."""
-    gebieden, stijl, naam = laad_laag("barrieregebieden"), LAAG_STIJLEN["barrieregebieden"], \
+    gebieden, stijl, naam = nodige_laag(laagdata, "barrieregebieden"), LAAG_STIJLEN["barrieregebieden"], \
         "Werkgebieden die een barrière vormen"
     groep = lagengroep(kaart, naam)
     teken_laag(groep, gebieden, laag="barrieregebieden", stijl=stijl, tolerantie=tolerantie,
@@ -189,9 +245,10 @@ def _barriere_stijl(soort: str) -> Stijl:
     return Stijl(None, BARRIERE_KLEUREN.get(soort, LAAG_STIJLEN["barrieres"].lijn), 0.0, 5.0)
 
 
-def teken_barrieres(kaart: folium.Map, *, tolerantie: float) -> LegendaSectie:
+def teken_barrieres(kaart: folium.Map, *, laagdata: Mapping[str, gpd.GeoDataFrame],
+                    tolerantie: float) -> LegendaSectie:
     """Barrières (§2.10) naar soort: weg, water, spoor."""
-    barrieres, naam = laad_laag("barrieres"), "Barrières (§2.10)"
+    barrieres, naam = nodige_laag(laagdata, "barrieres"), "Barrières (§2.10)"
     groep = lagengroep(kaart, naam)
     teken_laag(groep, barrieres, laag="barrieres", stijl=lambda r: _barriere_stijl(r["soort"]),
                tolerantie=tolerantie, tooltip=lambda r: r["naam"],
@@ -207,9 +264,10 @@ def _oversteek_stijl(soort: object) -> Stijl:
     return Stijl(OVERSTEEK_KLEUREN.get(str(soort), basis.vulling), basis.lijn, 0.95, 1.0)
 
 
-def teken_oversteken(kaart: folium.Map, *, tolerantie: float) -> LegendaSectie:
+def teken_oversteken(kaart: folium.Map, *, laagdata: Mapping[str, gpd.GeoDataFrame],
+                     tolerantie: float) -> LegendaSectie:
     """Bestaande oversteken van barrières, naar soort (brug, tunnel, viaduct, gelijkvloers)."""
-    oversteken = laad_laag("oversteken")
+    oversteken = nodige_laag(laagdata, "oversteken")
     if "soort" not in oversteken.columns:  # eigen data zonder soort
         oversteken = oversteken.assign(soort="")
     groep = lagengroep(kaart, "Oversteken")

@@ -9,14 +9,15 @@ minstens één kolom met getallen. De waarden worden in vijf gelijke klassen ing
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import folium
 import geopandas as gpd
 import pandas as pd
 
-from ._errors import BestandOntbreekt, InvoerFout
-from ._kaart_elementen import (
+from .._errors import BestandOntbreekt, InvoerFout
+from .elementen import (
     LegendaItem,
     LegendaSectie,
     is_leeg,
@@ -26,8 +27,8 @@ from ._kaart_elementen import (
     veldnaam,
     waarde_tekst,
 )
-from .lagen import laad_laag
-from .stijl import GEEN_GEGEVENS_KLEUR, KLASSE_KLEUREN, Stijl
+from .lagen import nodige_laag
+from ..stijl import GEEN_GEGEVENS_KLEUR, KLASSE_KLEUREN, Stijl
 
 _SLEUTELS = ("statcode", "naam")
 GEEN_GEGEVENS = Stijl(GEEN_GEGEVENS_KLEUR, "#616161", 0.5, 1.0, "3 3")
@@ -48,7 +49,8 @@ def lees_tabel(tabel: pd.DataFrame | str | os.PathLike) -> pd.DataFrame:
         raise InvoerFout(f"Tabel {pad} is geen leesbare CSV: {fout}") from None
 
 
-def koppel_aan_wijken(tabel: pd.DataFrame, kolom: str | None) -> tuple[gpd.GeoDataFrame, str]:
+def koppel_aan_wijken(tabel: pd.DataFrame, kolom: str | None, *,
+                      laagdata: Mapping[str, gpd.GeoDataFrame]) -> tuple[gpd.GeoDataFrame, str]:
     """Koppel een tabel per wijk aan de laag ``wijken``.
 
     Parameters
@@ -57,6 +59,8 @@ def koppel_aan_wijken(tabel: pd.DataFrame, kolom: str | None) -> tuple[gpd.GeoDa
         Met een kolom ``statcode`` of ``naam`` en kolommen met waarden.
     kolom : str, optional
         De kolom om te kleuren; standaard de eerste kolom met getallen.
+    laagdata : mapping of str to geopandas.GeoDataFrame
+        De lagen; de laag ``wijken`` levert de geometrie.
 
     Returns
     -------
@@ -64,7 +68,7 @@ def koppel_aan_wijken(tabel: pd.DataFrame, kolom: str | None) -> tuple[gpd.GeoDa
         Alle wijken met de kolommen uit de tabel (leeg waar de tabel niets over zegt), en
         de gekozen kolom.
     """
-    wijken = laad_laag("wijken")
+    wijken = nodige_laag(laagdata, "wijken")
     sleutel = next((k for k in _SLEUTELS if k in tabel.columns), None)
     if sleutel is None:
         raise InvoerFout("De tabel per wijk mist een kolom 'statcode' (bijv. WK010601) of 'naam' (wijknaam).")

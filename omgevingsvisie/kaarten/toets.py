@@ -6,19 +6,18 @@ die de toets heeft gemaakt (ONTWERP §2: "maps never compute findings").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import folium
 import geopandas as gpd
 import pandas as pd
 
-from ._kaart_basis import tekst
-from ._kaart_elementen import LegendaItem, LegendaSectie, lagengroep, popup_html, tabel_html, teken_laag, veldnaam
-from ._kaart_lagen import vorm
-from .bevinding import STATUSSEN, Bevinding, ToetsResultaat
-from .catalogus import CRS
-from .lagen import laad_laag, metadata
-from .stijl import LAAG_STIJLEN, OORDEEL_KLEUREN, STATUS_KLEUREN, Stijl
+from ..bevinding import STATUSSEN, Bevinding, ToetsResultaat
+from ..catalogus import CRS
+from ..stijl import LAAG_STIJLEN, OORDEEL_KLEUREN, STATUS_KLEUREN, Stijl
+from .basis import tekst
+from .elementen import LegendaItem, LegendaSectie, lagengroep, popup_html, tabel_html, teken_laag, veldnaam
+from .lagen import laag_metadata, nodige_laag, vorm
 
 STATUS_LABELS = {
     "voldoet": "Voldoet", "aandachtspunt": "Aandachtspunt", "strijdig": "Strijdig",
@@ -107,11 +106,26 @@ def gebruikte_lagen(resultaten: Sequence[ToetsResultaat]) -> dict[str, list[str]
     return gebruik
 
 
-def teken_gebruikte_laag(kaart: folium.Map, laag: str, regels: list[str], *, tolerantie: float) -> LegendaSectie:
-    """Een laag die regels gebruikten, als groep die bij openen uit staat."""
-    titel = metadata(laag).get("titel", laag)
+def teken_gebruikte_laag(kaart: folium.Map, laag: str, regels: list[str], *,
+                         laagdata: Mapping[str, gpd.GeoDataFrame], tolerantie: float) -> LegendaSectie:
+    """Een laag die regels gebruikten, als groep die bij openen uit staat.
+
+    Parameters
+    ----------
+    kaart : folium.Map
+        De kaart.
+    laag : str
+        Laagnaam, zoals in ``Bevinding.lagen``.
+    regels : list of str
+        De regels die de laag gebruikten (voor de legenda).
+    laagdata : mapping of str to geopandas.GeoDataFrame
+        De lagen; titel uit ``laagdata.metadata(laag)`` als die er is.
+    tolerantie : float
+        Vereenvoudiging in meters, alleen voor de weergave.
+    """
+    titel = laag_metadata(laagdata, laag)["titel"]
     stijl = LAAG_STIJLEN.get(laag, LAAG_STIJLEN["visiekaart_2040"])
-    gdf = laad_laag(laag)
+    gdf = nodige_laag(laagdata, laag)
 
     def popup(rij: pd.Series) -> str:
         velden = [(veldnaam(k), v) for k, v in rij.items() if k not in ("geometry", "naam")]

@@ -1,6 +1,6 @@
 """Bouwstenen van de kaarten: lagen tekenen, popups en legenda's.
 
-Alle tekst uit attributen gaat door :func:`~omgevingsvisie._kaart_basis.tekst` voordat hij in
+Alle tekst uit attributen gaat door :func:`~omgevingsvisie.kaarten.basis.tekst` voordat hij in
 de kaart komt; in de GeoJSON van de kaart staan alleen de kant-en-klare (ge-escapete)
 popup- en tooltipteksten, nooit de ruwe attributen.
 
@@ -24,9 +24,10 @@ from branca.element import MacroElement
 from folium.utilities import JsCode
 from jinja2 import Template
 
-from .catalogus import CRS
-from .stijl import Stijl
-from ._kaart_basis import tekst
+from ..catalogus import CRS
+from ..stijl import Stijl
+from ..tekst import getal
+from .basis import tekst
 
 VEREENVOUDIGING_M = 2.0
 """Standaardtolerantie (m) voor het vereenvoudigen van geometrie op de kaart; op zoomniveau
@@ -34,6 +35,9 @@ VEREENVOUDIGING_M = 2.0
 
 _DECIMALEN = 6
 """Decimalen van lengte- en breedtegraad in de kaart (ca. 0,1 m)."""
+
+WAARDE_DECIMALEN = 2
+"""Decimalen van een niet-geheel getal in popups, tooltips en legenda's (nullen vallen weg)."""
 
 _POPUP_OPTIES = {"maxWidth": 380, "maxHeight": 360}
 
@@ -57,16 +61,12 @@ def is_leeg(waarde: object) -> bool:
     return isinstance(waarde, str) and not waarde.strip()
 
 
-def _getal(waarde: float, decimalen: int) -> str:
-    tekst_ = f"{waarde:,.{decimalen}f}"
-    tekst_ = tekst_.replace(",", "_").replace(".", ",").replace("_", ".")
-    if "," in tekst_:
-        tekst_ = tekst_.rstrip("0").rstrip(",")
-    return tekst_
-
-
 def waarde_tekst(waarde: object) -> str:
-    """Een waarde als Nederlandse tekst (nog niet ge-escaped).
+    """Een waarde als Nederlandse tekst (nog niet ge-escaped), voor popups en legenda's.
+
+    Getallen gaan via :func:`omgevingsvisie.tekst.getal` (gehele getallen zonder, andere met
+    hoogstens :data:`WAARDE_DECIMALEN` decimalen); ontbrekend wordt ``"–"``, waar/onwaar
+    ``"ja"``/``"nee"``, lijsten en dicts worden opgesomd.
 
     >>> waarde_tekst(1234.5), waarde_tekst(True), waarde_tekst([1, "a"])
     ('1.234,5', 'ja', '1, a')
@@ -76,9 +76,9 @@ def waarde_tekst(waarde: object) -> str:
     if isinstance(waarde, (bool, np.bool_)):
         return "ja" if waarde else "nee"
     if isinstance(waarde, (int, np.integer)):
-        return _getal(float(waarde), 0)
+        return getal(int(waarde))
     if isinstance(waarde, Number):
-        return _getal(float(waarde), 2)
+        return getal(float(waarde), WAARDE_DECIMALEN)
     if isinstance(waarde, dict):
         return "; ".join(f"{k}: {waarde_tekst(v)}" for k, v in waarde.items())
     if isinstance(waarde, (list, tuple, set)):

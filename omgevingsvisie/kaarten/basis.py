@@ -26,7 +26,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 from shapely.geometry import box
 
-from .catalogus import CRS
+from ..catalogus import CRS
 
 LEAFLET_VERSIE = xstatic_leaflet.VERSION
 
