@@ -99,5 +99,6 @@ def test_toets_en_rapporten_1000_initiatieven(benchmark, duizend, tmp_path, form
     teller = iter(range(100))
 
     def alles():
-        return schrijf_rapporten(toets(duizend), tmp_path / f"r{next(teller)}", formaten=formaten)
+        return schrijf_rapporten(toets(duizend), tmp_path / f"r{next(teller)}", laagdata=lagen.huidige(),
+                                 formaten=formaten)
     benchmark.pedantic(alles, rounds=3, iterations=1)

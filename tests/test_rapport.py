@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import geopandas as gpd
@@ -26,7 +28,6 @@ from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
 
 from omgevingsvisie import UitvoerBestaat, __version__, lagen
 from omgevingsvisie._errors import InvoerFout
-from omgevingsvisie._svgkaart import Venster, schaalstok_lengte
 from omgevingsvisie.bevinding import STATUSSEN, Bevinding, ToetsResultaat
 from omgevingsvisie.rapport import (
     DISCLAIMER,
@@ -43,6 +44,7 @@ from omgevingsvisie.rapport import (
     samenvatting,
     schrijf_rapporten,
 )
+from omgevingsvisie.rapport.svgkaart import Venster, schaalstok_lengte
 from omgevingsvisie.stijl import OORDEEL_KLEUREN, STATUS_KLEUREN
 
 DATA = Path(__file__).parent / "data"
@@ -255,8 +257,8 @@ def test_schema_aanvaardt_gouden_rapport_en_alle_geometrietypen():
     _valideer(r)
 
 
-def test_schema_met_de_echte_lagen_info():
-    _valideer(rapport_json(_resultaat()))
+def test_schema_met_de_echte_lagen_info(laagdata):
+    _valideer(rapport_json(_resultaat(), laagdata=laagdata))
 
 
 @pytest.mark.parametrize("bederf", [
@@ -289,24 +291,41 @@ def eigen_groen(tmp_path):
     lagen.herstel_lagen()
 
 
-def test_lagen_info_van_de_meegeleverde_lagen():
-    info = beschrijf_lagen(["barrieres", "groenstructuur", "geen_laag"])
+def test_lagen_info_van_de_meegeleverde_lagen(laagdata):
+    info = beschrijf_lagen(["barrieres", "groenstructuur", "geen_laag"], laagdata=laagdata)
     assert info["indicatief"] is True
-    assert info["versie"] == lagen.metadata("groenstructuur")["datum"]
+    assert info["versie"] == laagdata.metadata("groenstructuur")["datum"]
     assert info["gebruikt"] == ["groenstructuur", "barrieres"] and info["vervangen"] == {}
     assert "Visiekaart 2040" in info["bron"]
 
 
 def test_lagen_info_noemt_vervangen_lagen(eigen_groen):
-    deels = beschrijf_lagen(["groenstructuur", "barrieres"])
+    laagdata = lagen.huidige()  # na de vervanging
+    deels = beschrijf_lagen(["groenstructuur", "barrieres"], laagdata=laagdata)
     assert deels["indicatief"] is True and str(eigen_groen) in deels["vervangen"]["groenstructuur"]
-    geheel = beschrijf_lagen(["groenstructuur"])
+    geheel = beschrijf_lagen(["groenstructuur"], laagdata=laagdata)
     assert geheel["indicatief"] is False and geheel["versie"] is None
     assert list(geheel["vervangen"]) == ["groenstructuur"]
-    html = rapport_html(_resultaat(bevindingen=_bevindingen()[:1]))
+    html = rapport_html(_resultaat(bevindingen=_bevindingen()[:1]), laagdata=laagdata)
     voet = lxml.html.document_fromstring(html).xpath("//footer")[0].text_content()
     assert "Vervangen door eigen data: groenstructuur" in voet and DISCLAIMER not in voet
     assert "Eigen park" in html  # de kaart tekent de eigen laag
+
+
+def test_lagen_info_van_gegeven_lagen(laagdata):
+    eigen = gpd.GeoDataFrame({"naam": ["Park"]}, geometry=[box(233600, 555950, 233750, 556100)], crs="EPSG:28992")
+    info = beschrijf_lagen(["groenstructuur"], laagdata=laagdata.met({"groenstructuur": eigen}))
+    assert info["indicatief"] is False and info["versie"] is None
+    assert info["vervangen"] == {"groenstructuur": "gegeven"}
+
+
+def test_rapport_vraagt_laagdata_of_lagen_info():
+    with pytest.raises(TypeError, match="laagdata"):
+        rapport_json(_resultaat())
+    with pytest.raises(TypeError, match="laagdata"):
+        rapport_markdown(_resultaat())
+    with pytest.raises(TypeError, match="kaart"):  # de kaart heeft lagen nodig, ook met lagen_info
+        rapport_html(_resultaat(), lagen_info=LAGEN_INFO)
 
 
 # --- HTML ---------------------------------------------------------------------------------------
@@ -348,16 +367,16 @@ def test_html_escapet_alle_invoer():
     assert "<svg onload=alert(3)>" in artikel.xpath(".//table")[0].text_content()
 
 
-def test_html_zonder_javascript_of_externe_bronnen():
-    html = rapport_html(_resultaat(), lagen_info=LAGEN_INFO)
+def test_html_zonder_javascript_of_externe_bronnen(laagdata):
+    html = rapport_html(_resultaat(), lagen_info=LAGEN_INFO, laagdata=laagdata)
     assert re.findall(r"https?://[^\s\"')]+", html) == ["http://www.w3.org/2000/svg"]
     for verboden in ("<script", "<link", "src=", "@import", "url("):
         assert verboden not in html.lower()
     assert "@media print" in html
 
 
-def test_html_oordeel_kop_en_labels():
-    boom = _boom(rapport_html(_resultaat(), lagen_info=LAGEN_INFO))
+def test_html_oordeel_kop_en_labels(laagdata):
+    boom = _boom(rapport_html(_resultaat(), lagen_info=LAGEN_INFO, laagdata=laagdata))
     oordeel = boom.xpath("//section[contains(@class,'oordeel')]")[0]
     assert oordeel.xpath("./p[1]")[0].text_content() == "Oordeel"
     assert oordeel.xpath(".//*[@class='oordeel-waarde']")[0].text_content() == "strijdig"
@@ -475,16 +494,32 @@ def test_html_kaart_tekent_plan_lagen_en_bevindingen():
                        "Indicatieve geluidszone TT Circuit — niet in beeld"]
 
 
-def test_html_kaart_met_de_meegeleverde_lagen():
-    boom = _boom(rapport_html(_resultaat(), lagen_info=LAGEN_INFO))
+def test_html_kaart_met_de_meegeleverde_lagen(laagdata):
+    boom = _boom(rapport_html(_resultaat(), lagen_info=LAGEN_INFO, laagdata=laagdata))
     titels = [t.text_content() for t in boom.xpath("//g[@data-laag='groenstructuur']/path/title")]
     assert "Bestaande groenstructuur: Asserbos" in titels
     assert boom.xpath("//g[@data-laag='barrieres']/path")  # de spoorlijn loopt oostelijk langs het plan
 
 
-def test_html_zonder_kaart():
+def test_html_escapet_ook_de_attributen_van_de_kaart(laagdata):
+    regel = '"><script>alert(4)</script>'
+    bev = [Bevinding(regel, GS, "Titel", "strijdig", "T.", "B", {}, box(233700, 555900, 233800, 556000))]
+    html = rapport_html(_resultaat(bevindingen=bev), lagen_info=LAGEN_INFO, laagdata=laagdata)
+    assert "<script" not in html and "&#34;&gt;&lt;script&gt;" in html
+    boom = _boom(html)
+    assert [g.get("data-regel") for g in boom.xpath("//svg//g[contains(@class,'bevinding')]")] == [regel]
+    assert boom.xpath("//article//span[@class='regel']")[0].text_content() == regel
+
+
+def test_sjablonen_worden_pas_bij_het_eerste_rapport_gelezen():
+    code = ("import omgevingsvisie.rapport as r, omgevingsvisie.rapport.html as h;"
+            "assert h._omgeving.cache_info().currsize == 0 and h._stijlblad.cache_info().currsize == 0")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_html_zonder_kaart(laagdata):
     assert "<svg" not in rapport_html(_resultaat(), lagen_info=LAGEN_INFO, kaart=False)
-    html = rapport_html(_resultaat(geometrie=Polygon()), lagen_info=LAGEN_INFO)
+    html = rapport_html(_resultaat(geometrie=Polygon()), lagen_info=LAGEN_INFO, laagdata=laagdata)
     assert "<svg" not in html and "Geen kaart: het plangebied heeft geen geometrie." in html
 
 
@@ -518,6 +553,21 @@ def test_markdown_tabel_en_paragrafen():
            "compensatie factor 1." in md
     assert "- Oppervlakte: 9 ha (90.000 m²)" in md and "- Woningen: 120" in md
     assert DISCLAIMER in md and f"omgevingsvisie-assen {__version__}" in md
+
+
+@pytest.mark.parametrize("statussen, verwacht", [
+    (("aandachtspunt",), "1 aandachtspunt."),
+    (("aandachtspunt", "aandachtspunt", "strijdig"), "1 strijdig, 2 aandachtspunten."),
+    ((), "geen bevindingen."),
+])
+def test_tellingen_in_enkelvoud_en_meervoud(statussen, verwacht):
+    resultaat = _resultaat(bevindingen=_met_status(*statussen))
+    md = rapport_markdown(resultaat, lagen_info=LAGEN_INFO)
+    assert f"** — {verwacht}" in md and "1 aandachtspunten" not in md
+    boom = _boom(rapport_html(resultaat, lagen_info=LAGEN_INFO, kaart=False))
+    oordeel = boom.xpath("//section[contains(@class,'oordeel')]")[0].text_content()
+    assert (verwacht[:-1] if statussen else "Geen bevindingen.") in oordeel
+    assert [p.text_content() for p in boom.xpath("//p[@class='telling']")] == ([verwacht[:-1]] if statussen else [])
 
 
 def test_markdown_escapet_invoer():
@@ -605,8 +655,9 @@ def test_schrijf_een_initiatief(tmp_path):
     assert paden[2].read_text(encoding="utf-8") == rapport_markdown(_resultaat(), lagen_info=LAGEN_INFO)
 
 
-def test_schrijf_meerdere_initiatieven_met_samenvatting(tmp_path):
-    paden = schrijf_rapporten(_drie_resultaten(), tmp_path, formaten="json,md", lagen_info=LAGEN_INFO)
+def test_schrijf_meerdere_initiatieven_met_samenvatting(tmp_path, laagdata):
+    paden = schrijf_rapporten(_drie_resultaten(), tmp_path, formaten="json,md", lagen_info=LAGEN_INFO,
+                              laagdata=laagdata)
     assert [p.name for p in paden] == [
         "havenkwartier.json", "havenkwartier.md", "havenkwartier-2.json", "havenkwartier-2.md",
         "script-alert-1-script.json", "script-alert-1-script.md", "samenvatting.csv", "samenvatting.gpkg"]
@@ -627,47 +678,47 @@ def test_schrijf_meerdere_initiatieven_met_samenvatting(tmp_path):
     assert gpkg.geometry.iloc[0].equals(MultiPolygon([PLAN]))
 
 
-def test_schrijf_weigert_bestaande_uitvoer_en_schrijft_dan_niets(tmp_path):
+def test_schrijf_weigert_bestaande_uitvoer_en_schrijft_dan_niets(tmp_path, laagdata):
     (tmp_path / "samenvatting.csv").write_text("oud", encoding="utf-8")
     with pytest.raises(UitvoerBestaat, match="samenvatting.csv"):
-        schrijf_rapporten(_drie_resultaten(), tmp_path, lagen_info=LAGEN_INFO)
+        schrijf_rapporten(_drie_resultaten(), tmp_path, lagen_info=LAGEN_INFO, laagdata=laagdata)
     assert [p.name for p in tmp_path.iterdir()] == ["samenvatting.csv"]
     assert (tmp_path / "samenvatting.csv").read_text(encoding="utf-8") == "oud"
 
-    paden = schrijf_rapporten(_drie_resultaten(), tmp_path, lagen_info=LAGEN_INFO, overschrijf=True)
+    paden = schrijf_rapporten(_drie_resultaten(), tmp_path, lagen_info=LAGEN_INFO, laagdata=laagdata, overschrijf=True)
     assert len(paden) == 3 * 3 + 2
     assert (tmp_path / "samenvatting.csv").read_text(encoding="utf-8").startswith("naam,oordeel,")
 
 
-def test_schrijf_weigert_ook_een_enkel_bestaand_rapport(tmp_path):
+def test_schrijf_weigert_ook_een_enkel_bestaand_rapport(tmp_path, laagdata):
     (tmp_path / "kloosterakker-noord.md").write_text("oud", encoding="utf-8")
     with pytest.raises(UitvoerBestaat, match="kloosterakker-noord.md"):
-        schrijf_rapporten([_resultaat()], tmp_path, lagen_info=LAGEN_INFO)
+        schrijf_rapporten([_resultaat()], tmp_path, lagen_info=LAGEN_INFO, laagdata=laagdata)
     assert [p.name for p in tmp_path.iterdir()] == ["kloosterakker-noord.md"]
     # een ander formaat mag wel
-    assert schrijf_rapporten([_resultaat()], tmp_path, formaten=["json"], lagen_info=LAGEN_INFO) == [
+    assert schrijf_rapporten([_resultaat()], tmp_path, formaten=["json"], lagen_info=LAGEN_INFO, laagdata=laagdata) == [
         tmp_path / "kloosterakker-noord.json"]
 
 
-def test_schrijf_niets_als_een_rapport_niet_te_maken_is(tmp_path):
+def test_schrijf_niets_als_een_rapport_niet_te_maken_is(tmp_path, laagdata):
     kapot = ToetsResultaat({"naam": "Kapot"}, PLAN, [Bevinding("GS1", GS, "T", "voldoet", "T", "B", {"x": object()})])
     with pytest.raises(TypeError):
-        schrijf_rapporten([_resultaat(), kapot], tmp_path / "uit", lagen_info=LAGEN_INFO)
+        schrijf_rapporten([_resultaat(), kapot], tmp_path / "uit", lagen_info=LAGEN_INFO, laagdata=laagdata)
     assert not (tmp_path / "uit").exists()
 
 
 @pytest.mark.parametrize("formaten", [("pdf",), "json,docx", ()])
-def test_schrijf_weigert_onbekend_formaat(tmp_path, formaten):
+def test_schrijf_weigert_onbekend_formaat(tmp_path, formaten, laagdata):
     with pytest.raises(InvoerFout, match="rapportformaat"):
-        schrijf_rapporten([_resultaat()], tmp_path / "uit", formaten=formaten, lagen_info=LAGEN_INFO)
+        schrijf_rapporten([_resultaat()], tmp_path / "uit", formaten=formaten, lagen_info=LAGEN_INFO, laagdata=laagdata)
     assert not (tmp_path / "uit").exists()
 
 
-def test_schrijf_weigert_een_bestand_als_map(tmp_path):
+def test_schrijf_weigert_een_bestand_als_map(tmp_path, laagdata):
     bestand = tmp_path / "uit.txt"
     bestand.write_text("x", encoding="utf-8")
     with pytest.raises(InvoerFout, match="is een bestand"):
-        schrijf_rapporten([_resultaat()], bestand, lagen_info=LAGEN_INFO)
+        schrijf_rapporten([_resultaat()], bestand, lagen_info=LAGEN_INFO, laagdata=laagdata)
 
 
 def test_statussen_in_de_tests_zijn_compleet():

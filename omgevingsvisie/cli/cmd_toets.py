@@ -11,6 +11,7 @@ from ..io.uitvoer import controleer_doelen
 from ..initiatief import lees_initiatieven
 from ..lagen import huidige
 from ..regels import laad_parameters
+from ..tekst import aantal
 from ..toets import toets as voer_toets_uit
 from .basis import Commando
 from .opties import overschrijf_optie
@@ -69,7 +70,7 @@ def toets(*, initiatief: Path, uitvoer: Path, formaat: tuple[str, ...], kaart: b
     if kaart:
         controleer_doelen([uitvoer / KAARTNAAM], overschrijf=overschrijf)
     resultaten = voer_toets_uit(plannen, parameters=parameters)
-    paden = schrijf_rapporten(resultaten, uitvoer, formaten=formaat, overschrijf=overschrijf)
+    paden = schrijf_rapporten(resultaten, uitvoer, laagdata=laagdata, formaten=formaat, overschrijf=overschrijf)
     if kaart:
         from ..kaarten import bewaar_kaart, kaart_toets
 
@@ -78,8 +79,9 @@ def toets(*, initiatief: Path, uitvoer: Path, formaat: tuple[str, ...], kaart: b
 
     for r in resultaten:
         telling = Counter(b.status for b in r.bevindingen)
+        punten = aantal(telling["aandachtspunt"], "aandachtspunt", "aandachtspunten")
         click.echo(f"{r.initiatief['naam']}: {r.oordeel} ({telling['strijdig']} strijdig, "
-                   f"{telling['aandachtspunt']} aandachtspunten, {telling['onvoldoende_gegevens']} onvoldoende gegevens)")
+                   f"{punten}, {telling['onvoldoende_gegevens']} onvoldoende gegevens)")
     click.echo(f"{len(paden)} bestanden geschreven in {uitvoer}")
     if streng and any(r.oordeel == "strijdig" for r in resultaten):
         raise click.exceptions.Exit(EXIT_STRIJDIG)

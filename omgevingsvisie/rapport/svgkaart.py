@@ -5,25 +5,31 @@ het plangebied, de lagen die de regels gebruikten (bijgeknipt tot een venster ro
 en de geometrieën van de bevindingen in de kleur van hun status. Rekent direct in RD
 (EPSG:28992, meters); de y-as wordt omgedraaid voor het scherm.
 
-Alle tekst (namen van het plan en van features) wordt HTML-geëscaped.
+Elk element wordt gemaakt met :func:`_tag`, dat alle attribuutwaarden en alle tekst
+(namen van het plan en van features) escapet; de kaart is daarom :class:`~markupsafe.Markup`
+die een sjabloon zonder verdere escaping kan invoegen.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
 
 import geopandas as gpd
 import numpy as np
 import shapely
+from markupsafe import Markup, escape
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
-from .bevinding import Bevinding
-from .catalogus import SCHEMAS
-from .stijl import LAAG_STIJLEN, STATUS_KLEUREN, Stijl
+from .. import tekst
+from ..bevinding import Bevinding, ToetsResultaat
+from ..catalogus import CRS, LAAGNAMEN, SCHEMAS
+from ..stijl import LAAG_STIJLEN, STATUS_KLEUREN, Stijl
+
+__all__ = ["Kaart", "KaartLaag", "LegendaItem", "Venster", "bereid_kaartlagen", "kaartlaag", "kaartlagen",
+           "schaalstok_lengte", "teken_kaart"]
 
 BREEDTE_PX = 640
 HOOGTE_PX = 480
@@ -32,6 +38,34 @@ MARGE_MIN_M = 150.0
 MAX_UITLOOP_M = 2000.0
 """Bevindingen verder dan dit (of 3× de planmaat) van het plan vallen buiten beeld."""
 PLAN_KLEUR = "#212121"
+ACHTERGROND = "#fafafa"
+STANDAARD_STIJL = Stijl("#90a4ae", "#455a64")
+"""Stijl van een laag die niet in :data:`~omgevingsvisie.stijl.LAAG_STIJLEN` staat."""
+BEVINDING_DEKKING = 0.55
+PUNT_STRAAL_LAAG = 4.0
+PUNT_STRAAL_BEVINDING = 5.0
+LIJNDIKTE_BEVINDING = {"lijn": 3, "vlak": 2, "punt": 2}
+KNIP_RAND_PX = 5
+"""Zoveel pixels buiten beeld wordt nog getekend (geen afgeknipte randen zichtbaar)."""
+SCHAALSTOK_PX = 120.0
+
+
+def _tag(naam: str, attributen: Mapping[str, object] | None = None, *inhoud: str) -> Markup:
+    """Eén SVG-element; attribuutwaarden en tekst worden geëscaped, :class:`Markup` niet.
+
+    Attributen met waarde ``None`` vallen weg; zonder inhoud wordt het element zelfsluitend.
+
+    Examples
+    --------
+    >>> _tag("title", None, "<b>")
+    Markup('<title>&lt;b&gt;</title>')
+    >>> _tag("rect", {"width": 3, "fill": None})
+    Markup('<rect width="3"/>')
+    """
+    attr = "".join(f' {k}="{escape(v)}"' for k, v in (attributen or {}).items() if v is not None)
+    if not inhoud:
+        return Markup(f"<{naam}{attr}/>")
+    return Markup(f"<{naam}{attr}>{''.join(escape(d) for d in inhoud)}</{naam}>")
 
 
 @dataclass(frozen=True)
@@ -119,9 +153,9 @@ def kaartlaag(gdf: gpd.GeoDataFrame) -> KaartLaag:
 
 @dataclass(frozen=True)
 class Kaart:
-    """Een getekende kaart: de SVG-tekst en de legenda."""
+    """Een getekende kaart: de SVG (geëscaped, klaar om in te voegen) en de legenda."""
 
-    svg: str
+    svg: Markup
     legenda: list[LegendaItem]
 
 
@@ -203,12 +237,13 @@ def pad_d(geom: BaseGeometry, venster: Venster) -> str:
     return "".join(delen)
 
 
-def _cirkels(geom: BaseGeometry, venster: Venster, *, straal: float, titel: str) -> list[str]:
+def _cirkels(geom: BaseGeometry, venster: Venster, *, straal: float, titel: str) -> list[Markup]:
     uit = []
     for deel in enkelvoudig(geom):
         if deel.geom_type == "Point":
             x, y = venster.naar_px(np.asarray(deel.coords)[:, :2])[0]
-            uit.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{straal:g}"><title>{escape(titel)}</title></circle>')
+            uit.append(_tag("circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": f"{straal:g}"},
+                            _tag("title", None, titel)))
     return uit
 
 
@@ -219,12 +254,13 @@ def _soort(geom: BaseGeometry) -> str:
     return {"Polygon": "vlak", "LineString": "lijn", "Point": "punt"}.get(typ, "vlak")
 
 
-def _element(geom: BaseGeometry, venster: Venster, titel: str, *, straal: float = 4.0) -> list[str]:
+def _element(geom: BaseGeometry, venster: Venster, titel: str, *, straal: float = PUNT_STRAAL_LAAG
+             ) -> list[Markup]:
     """SVG-elementen voor één geometrie: een ``<path>`` en/of ``<circle>``-s, met ``<title>``."""
     uit = []
     d = pad_d(geom, venster)
     if d:
-        uit.append(f'<path d="{d}"><title>{escape(titel)}</title></path>')
+        uit.append(_tag("path", {"d": d}, _tag("title", None, titel)))
     return uit + _cirkels(geom, venster, straal=straal, titel=titel)
 
 
@@ -238,7 +274,7 @@ def knip_laag(laag: KaartLaag, venster: Venster) -> list[tuple[BaseGeometry, str
     list of (geometry, naam)
         ``naam`` is de waarde van de kolom ``naam`` (of leeg).
     """
-    rechthoek = venster.rechthoek(rand_px=5)
+    rechthoek = venster.rechthoek(rand_px=KNIP_RAND_PX)
     idx = laag.boom.query(box(*rechthoek), predicate="intersects")
     if len(idx) == 0:
         return []
@@ -247,26 +283,26 @@ def knip_laag(laag: KaartLaag, venster: Venster) -> list[tuple[BaseGeometry, str
     return [(g, n) for g, n in zip(geoms, laag.namen[idx]) if g is not None and not g.is_empty]
 
 
-def _stijl_attributen(stijl: Stijl, soort: str) -> str:
-    attr = [f'stroke="{stijl.lijn}"', f'stroke-width="{stijl.lijndikte:g}"']
+def _stijl_attributen(stijl: Stijl, soort: str) -> dict[str, str]:
+    attr = {"stroke": stijl.lijn, "stroke-width": f"{stijl.lijndikte:g}"}
     if soort == "lijn":
-        attr += ['fill="none"', 'stroke-linecap="round"', 'stroke-linejoin="round"']
+        attr |= {"fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"}
     else:
-        attr += [f'fill="{stijl.vulling or "none"}"', f'fill-opacity="{stijl.dekking:g}"']
+        attr |= {"fill": stijl.vulling or "none", "fill-opacity": f"{stijl.dekking:g}"}
     if stijl.streep:
-        attr.append(f'stroke-dasharray="{stijl.streep}"')
-    return " ".join(attr)
+        attr["stroke-dasharray"] = stijl.streep
+    return attr
 
 
-def _laag_groep(naam: str, features: list[tuple[BaseGeometry, str]], soort: str, venster: Venster) -> str:
-    stijl = LAAG_STIJLEN.get(naam, Stijl("#90a4ae", "#455a64"))
+def _laag_groep(naam: str, features: list[tuple[BaseGeometry, str]], soort: str, venster: Venster) -> Markup:
+    stijl = LAAG_STIJLEN.get(naam, STANDAARD_STIJL)
     titel = laag_label(naam)
     elementen = [e for g, n in features if _soort(g) == soort
                  for e in _element(g, venster, f"{titel}: {n}" if n else titel)]
     if not elementen:
-        return ""
-    return (f'<g class="laag" data-laag="{escape(naam)}" {_stijl_attributen(stijl, soort)} '
-            f'fill-rule="evenodd"><title>{escape(titel)}</title>{"".join(elementen)}</g>')
+        return Markup()
+    return _tag("g", {"class": "laag", "data-laag": naam, **_stijl_attributen(stijl, soort), "fill-rule": "evenodd"},
+                _tag("title", None, titel), *elementen)
 
 
 def laag_label(naam: str) -> str:
@@ -281,49 +317,53 @@ _LAAG_SOORT = {"Point": "punt", "LineString": "lijn"}
 
 # --- bevindingen, plan, schaalstok --------------------------------------------------------------
 
-def _bevinding_groep(bevinding: Bevinding, venster: Venster) -> str:
+def _bevinding_groep(bevinding: Bevinding, venster: Venster) -> Markup:
     kleur = STATUS_KLEUREN[bevinding.status]
     soort = _soort(bevinding.geometrie)
-    breedte = 3 if soort == "lijn" else 2
-    vulling = 'fill="none"' if soort == "lijn" else f'fill="{kleur}" fill-opacity="0.55"'
+    vulling = {"fill": "none"} if soort == "lijn" else {"fill": kleur, "fill-opacity": f"{BEVINDING_DEKKING:g}"}
     titel = f"{bevinding.regel} {bevinding.titel}: {bevinding.status.replace('_', ' ')}"
-    rechthoek = venster.rechthoek(rand_px=5)
+    rechthoek = venster.rechthoek(rand_px=KNIP_RAND_PX)
     geom = shapely.clip_by_rect(bevinding.geometrie, *rechthoek) if soort != "punt" else bevinding.geometrie
-    elementen = _element(geom, venster, titel, straal=5.0)
+    elementen = _element(geom, venster, titel, straal=PUNT_STRAAL_BEVINDING)
     if not elementen:
-        return ""
-    return (f'<g class="bevinding status-{escape(bevinding.status)}" data-regel="{escape(bevinding.regel)}" '
-            f'stroke="{kleur}" stroke-width="{breedte}" {vulling} fill-rule="evenodd">{"".join(elementen)}</g>')
+        return Markup()
+    return _tag("g", {"class": f"bevinding status-{bevinding.status}", "data-regel": bevinding.regel,
+                      "stroke": kleur, "stroke-width": LIJNDIKTE_BEVINDING[soort], **vulling, "fill-rule": "evenodd"},
+                *elementen)
 
 
-def _plan_element(plan: BaseGeometry, naam: str, venster: Venster) -> str:
-    d = pad_d(plan, venster)
-    return (f'<path id="plangebied" d="{d}" fill="{PLAN_KLEUR}" fill-opacity="0.08" stroke="{PLAN_KLEUR}" '
-            f'stroke-width="2.5" fill-rule="evenodd"><title>Plangebied: {escape(naam)}</title></path>')
+def _plan_element(plan: BaseGeometry, naam: str, venster: Venster) -> Markup:
+    return _tag("path", {"id": "plangebied", "d": pad_d(plan, venster), "fill": PLAN_KLEUR, "fill-opacity": "0.08",
+                         "stroke": PLAN_KLEUR, "stroke-width": "2.5", "fill-rule": "evenodd"},
+                _tag("title", None, f"Plangebied: {naam}"))
 
 
-def schaalstok_lengte(venster: Venster, *, doel_px: float = 120.0) -> float:
+def schaalstok_lengte(venster: Venster, *, doel_px: float = SCHAALSTOK_PX) -> float:
     """Een ronde lengte (1, 2 of 5 × 10ⁿ m) van hooguit ``doel_px`` pixels."""
     meters = doel_px / venster.schaal
     macht = 10 ** math.floor(math.log10(meters))
     return max(f * macht for f in (1, 2, 5) if f * macht <= meters)
 
 
-def _schaalstok(venster: Venster) -> str:
+def _schaalstok(venster: Venster) -> Markup:
     lengte = schaalstok_lengte(venster)
     px = lengte * venster.schaal
-    tekst = f"{lengte / 1000:g} km".replace(".", ",") if lengte >= 1000 else f"{lengte:g} m"
+    label = f"{tekst.getal(lengte / 1000, 1)} km" if lengte >= 1000 else f"{tekst.getal(lengte, 1)} m"
     y = venster.hoogte - 14
-    return (f'<g class="schaalstok"><rect x="6" y="{y - 18}" width="{px + 20:.1f}" height="28" fill="#fff" '
-            f'fill-opacity="0.8"/><path d="M16 {y}h{px:.1f}" stroke="#000" stroke-width="3"/>'
-            f'<text x="16" y="{y - 5}" font-size="12" font-family="sans-serif">{tekst}</text></g>')
+    return _tag("g", {"class": "schaalstok"},
+                _tag("rect", {"x": 6, "y": y - 18, "width": f"{px + 20:.1f}", "height": 28, "fill": "#fff",
+                              "fill-opacity": "0.8"}),
+                _tag("path", {"d": f"M16 {y}h{px:.1f}", "stroke": "#000", "stroke-width": 3}),
+                _tag("text", {"x": 16, "y": y - 5, "font-size": 12, "font-family": "sans-serif"}, label))
 
 
-def _noordpijl(venster: Venster) -> str:
+def _noordpijl(venster: Venster) -> Markup:
     x = venster.breedte - 24
-    return (f'<g class="noordpijl"><rect x="{x - 14}" y="4" width="28" height="46" fill="#fff" fill-opacity="0.8"/>'
-            f'<path d="M{x} 10l8 20h-16z" fill="#000"/>'
-            f'<text x="{x}" y="44" font-size="13" font-family="sans-serif" text-anchor="middle">N</text></g>')
+    return _tag("g", {"class": "noordpijl"},
+                _tag("rect", {"x": x - 14, "y": 4, "width": 28, "height": 46, "fill": "#fff", "fill-opacity": "0.8"}),
+                _tag("path", {"d": f"M{x} 10l8 20h-16z", "fill": "#000"}),
+                _tag("text", {"x": x, "y": 44, "font-size": 13, "font-family": "sans-serif",
+                              "text-anchor": "middle"}, "N"))
 
 
 # --- de kaart ----------------------------------------------------------------------------------
@@ -351,7 +391,7 @@ def teken_kaart(plan: BaseGeometry, *, naam: str, bevindingen: Sequence[Bevindin
     Returns
     -------
     Kaart
-        De SVG-tekst en de legenda-items.
+        De SVG (:class:`~markupsafe.Markup`, alle tekst geëscaped) en de legenda-items.
     """
     met_geometrie = [b for b in bevindingen if b.geometrie is not None and not b.geometrie.is_empty]
     venster = maak_venster(plan, [b.geometrie for b in met_geometrie], breedte=breedte, hoogte=hoogte)
@@ -360,10 +400,10 @@ def teken_kaart(plan: BaseGeometry, *, naam: str, bevindingen: Sequence[Bevindin
     delen = [_laag_groep(n, f, soort, venster) for soort in ("vlak", "lijn", "punt") for n, f in geknipt.items()]
     delen += [_bevinding_groep(b, venster) for b in met_geometrie]
     delen += [_plan_element(plan, naam, venster), _schaalstok(venster), _noordpijl(venster)]
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="kaart" viewBox="0 0 {breedte} {hoogte}" '
-           f'width="{breedte}" height="{hoogte}" role="img" aria-labelledby="kaart-titel">'
-           f'<title id="kaart-titel">Kaart van het plangebied {escape(naam)}</title>'
-           f'<rect width="{breedte}" height="{hoogte}" fill="#fafafa"/>{"".join(d for d in delen if d)}</svg>')
+    svg = _tag("svg", {"xmlns": "http://www.w3.org/2000/svg", "class": "kaart", "viewBox": f"0 0 {breedte} {hoogte}",
+                       "width": breedte, "height": hoogte, "role": "img", "aria-labelledby": "kaart-titel"},
+               _tag("title", {"id": "kaart-titel"}, f"Kaart van het plangebied {naam}"),
+               _tag("rect", {"width": breedte, "height": hoogte, "fill": ACHTERGROND}), *(d for d in delen if d))
     return Kaart(svg, _legenda(geknipt, met_geometrie))
 
 
@@ -373,8 +413,31 @@ def _legenda(geknipt: Mapping[str, list], bevindingen: Sequence[Bevinding]) -> l
     items += [LegendaItem(f"Bevinding: {s.replace('_', ' ')}", STATUS_KLEUREN[s], STATUS_KLEUREN[s])
               for s in statussen]
     for naam, features in geknipt.items():
-        stijl = LAAG_STIJLEN.get(naam, Stijl("#90a4ae", "#455a64"))
+        stijl = LAAG_STIJLEN.get(naam, STANDAARD_STIJL)
         soort = _LAAG_SOORT.get(SCHEMAS[naam].geometrie, "vlak") if naam in SCHEMAS else "vlak"
         items.append(LegendaItem(laag_label(naam), stijl.vulling, stijl.lijn, bool(stijl.streep),
                                  bool(features), soort))
     return items
+
+
+# --- welke lagen ---------------------------------------------------------------------------------
+
+def kaartlagen(resultaat: ToetsResultaat) -> list[str]:
+    """De lagen voor de kaart: die de bevindingen noemen (behalve 'niet van toepassing')."""
+    namen = {n for b in resultaat.bevindingen if b.status != "niet_van_toepassing" for n in b.lagen}
+    return [n for n in LAAGNAMEN if n in namen]
+
+
+def bereid_kaartlagen(namen: Iterable[str], laagdata: Mapping[str, gpd.GeoDataFrame]) -> dict[str, KaartLaag]:
+    """De lagen ``namen`` uit ``laagdata``, in EPSG:28992 en klaar om (vaak) te tekenen.
+
+    Raises
+    ------
+    KeyError
+        Als ``laagdata`` een van de lagen niet heeft.
+    """
+    uit = {}
+    for naam in namen:
+        gdf = laagdata[naam]
+        uit[naam] = kaartlaag(gdf if gdf.crs is not None and gdf.crs.equals(CRS) else gdf.to_crs(CRS))
+    return uit
