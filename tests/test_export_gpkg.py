@@ -39,15 +39,10 @@ LAYER_STYLES_KOLOMMEN = ["id", "f_table_catalog", "f_table_schema", "f_table_nam
                          "update_time"]
 
 
-@pytest.fixture(autouse=True)
-def _herstel_lagen():
-    yield
-    lagen.herstel_lagen()
-
-
 @pytest.fixture(scope="module")
 def gpkg(tmp_path_factory):
-    return exporteer_gpkg(tmp_path_factory.mktemp("gpkg") / "assen.gpkg", toetsresultaten=[toetsresultaat()])
+    return exporteer_gpkg(tmp_path_factory.mktemp("gpkg") / "assen.gpkg", laagdata=lagen.huidige(),
+                          toetsresultaten=[toetsresultaat()])
 
 
 def _db(pad) -> sqlite3.Connection:
@@ -223,30 +218,40 @@ def test_tekenvolgorde_punten_boven_vlakken_basis_onder(gpkg):
 
 
 def test_eigen_data_gaat_mee(tmp_path):
+    """Eigen data via het register (``--lagen``): de orkestratie geeft ``lagen.huidige()`` door."""
     eigen = gpd.GeoDataFrame({"naam": ["Stadspark", "Asserbos-oost"], "type": ["park", "bos"]},
                              geometry=[box(233600, 556500, 233900, 556800), box(233000, 556000, 233300, 556300)],
                              crs="EPSG:28992")
     eigen.to_file(tmp_path / "groen.gpkg")
     lagen.vervang_laag("groenstructuur", tmp_path / "groen.gpkg")
-    uit = exporteer_gpkg(tmp_path / "eigen.gpkg")
+    uit = exporteer_gpkg(tmp_path / "eigen.gpkg", laagdata=lagen.huidige())
     assert list(pyogrio.read_dataframe(uit, layer="groenstructuur")["naam"]) == ["Stadspark", "Asserbos-oost"]
     assert "toets_initiatieven" not in {r[0] for r in pyogrio.list_layers(uit)}
 
 
-def test_niet_overschrijven_zonder_toestemming(gpkg, tmp_path):
+def test_gegeven_laag_gaat_mee(tmp_path, laagdata):
+    """Een laag die de aanroeper als GeoDataFrame geeft (``laagdata.met``), zonder register."""
+    eigen = gpd.GeoDataFrame({"naam": ["Stadspark"], "type": ["park"]},
+                             geometry=[box(233600, 556500, 233900, 556800)], crs="EPSG:28992")
+    uit = exporteer_gpkg(tmp_path / "gegeven.gpkg", laagdata=laagdata.met({"groenstructuur": eigen}))
+    assert list(pyogrio.read_dataframe(uit, layer="groenstructuur")["naam"]) == ["Stadspark"]
+    assert lagen.vervangingen() == {}
+
+
+def test_niet_overschrijven_zonder_toestemming(gpkg, tmp_path, laagdata):
     doel = tmp_path / "assen.gpkg"
     doel.write_bytes(b"oud")
     with pytest.raises(UitvoerBestaat):
-        exporteer_gpkg(doel)
+        exporteer_gpkg(doel, laagdata=laagdata)
     assert doel.read_bytes() == b"oud"
     assert [p.name for p in tmp_path.iterdir()] == ["assen.gpkg"]  # geen tijdelijk bestand achtergebleven
-    exporteer_gpkg(doel, overschrijf=True)
+    exporteer_gpkg(doel, laagdata=laagdata, overschrijf=True)
     assert {r[0] for r in pyogrio.list_layers(doel)} >= {"groenstructuur", "layer_styles"}
 
 
-def test_verkeerde_extensie(tmp_path):
+def test_verkeerde_extensie(tmp_path, laagdata):
     with pytest.raises(InvoerFout, match="moet eindigen op .gpkg"):
-        exporteer_gpkg(tmp_path / "assen.sqlite")
+        exporteer_gpkg(tmp_path / "assen.sqlite", laagdata=laagdata)
 
 
 def test_cli_export_gpkg(tmp_path):

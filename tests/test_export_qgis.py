@@ -18,6 +18,7 @@ import pytest
 from shapely.geometry import LineString, Point, box
 
 from omgevingsvisie import LAAGNAMEN, laad_laag, metadata
+from omgevingsvisie.lagen import huidige
 from omgevingsvisie.bevinding import Bevinding, ToetsResultaat
 from omgevingsvisie.export import exporteer_gpkg
 
@@ -126,7 +127,8 @@ def controleer_in_qgis(gpkg: Path, verwacht: dict, tmp_path: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def geexporteerd(tmp_path_factory) -> Path:
-    return exporteer_gpkg(tmp_path_factory.mktemp("qgis") / "assen_2040.gpkg", toetsresultaten=[toetsresultaat()])
+    return exporteer_gpkg(tmp_path_factory.mktemp("qgis") / "assen_2040.gpkg", laagdata=huidige(),
+                          toetsresultaten=[toetsresultaat()])
 
 
 def test_qgis_opent_geopackage_en_project(geexporteerd, tmp_path):

@@ -1,63 +1,77 @@
 """``omgevingsvisie export geojson``: lagen als GeoJSON voor webkaarten (RFC 7946).
 
-Volgens RFC 7946: coördinaten in WGS84 (lengtegraad, breedtegraad), geen ``crs``-lid,
-buitenringen tegen de klok in en binnenringen met de klok mee (§3.1.6), een ``bbox`` per
-collectie. Coördinaten krijgen 6 decimalen (ca. 0,1 m in Assen: ruim genoeg voor de
-schematische lagen, en compact voor het web). De metadata van de laag (titel, bron,
-licentie, disclaimer) staat als extra lid ``metadata`` in de FeatureCollection (RFC 7946 §6.1).
+Het bestand schrijft GDAL (driver ``GeoJSON`` met ``RFC7946=YES``, via pyogrio), niet deze
+module: coördinaten in WGS84 (lengtegraad, breedtegraad), geen ``crs``-lid, buitenringen tegen
+de klok in en binnenringen met de klok mee (§3.1.6), een ``bbox`` voor de collectie en per
+feature. Coördinaten krijgen :data:`DECIMALEN` decimalen (``COORDINATE_PRECISION``; ca. 0,1 m
+in Assen: ruim genoeg voor de schematische lagen, en compact voor het web).
+
+Dat het indicatieve data is, reist mee in het bestand:
+
+- ``description`` van de FeatureCollection: omschrijving en disclaimer van de laag (GDAL en
+  QGIS tonen die als beschrijving van de laag);
+- het extra lid ``metadata`` (RFC 7946 §6.1, *foreign member*; GDAL-optie
+  ``FOREIGN_MEMBERS_COLLECTION``): titel, omschrijving, bron, status, datum, licentie,
+  disclaimer en het gebruikte filter.
+
+Elk bestand wordt atomair neergezet (:func:`omgevingsvisie.io.uitvoer.schrijf_met`).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-import numpy as np
-import shapely
+import geopandas as gpd
+import pyogrio
 
 from .._errors import InvoerFout
-from ..io.uitvoer import controleer_doelen, schrijf_tekst
 from ..catalogus import LAAGNAMEN
-from ..lagen import metadata
-from ._orientatie import tegen_de_klok
-from .selectie import kies
+from ..io.uitvoer import controleer_doelen, schrijf_met
+from .selectie import kies, laag_metadata
 
 DECIMALEN = 6
 """Decimalen van lengte- en breedtegraad (10⁻⁶ graad ≈ 0,11 m noord-zuid, 0,07 m oost-west)."""
 
+WGS84 = "EPSG:4326"
+"""Het enige CRS van RFC 7946 (OGC:CRS84: lengtegraad, breedtegraad)."""
 
-def feature_collection(laag: str, filters: Sequence[str] = ()) -> dict:
-    """De (gefilterde) laag als GeoJSON-FeatureCollection (een dict) volgens RFC 7946."""
-    gdf = kies(laag, filters).to_crs("EPSG:4326")
-    geometrie = shapely.transform(gdf.geometry.values, lambda xy: np.round(xy, DECIMALEN))
-    geometrie = tegen_de_klok(geometrie)  # na het afronden, zodat de richting zeker klopt
-    gdf = gdf.set_geometry(geometrie)
-    collectie = json.loads(gdf.to_json(drop_id=True, na="null"))
-    collectie.pop("crs", None)
-    meta = metadata(laag)
-    collectie = {
-        "type": "FeatureCollection",
-        "name": laag,
-        "metadata": {k: meta[k] for k in ("titel", "omschrijving", "bron", "status", "datum", "licentie",
-                                          "disclaimer") if k in meta},
-        "features": collectie["features"],
-    }
-    if len(gdf):
-        collectie["bbox"] = [round(float(v), DECIMALEN) for v in gdf.total_bounds]
+METADATAVELDEN = ("titel", "omschrijving", "bron", "status", "datum", "licentie", "disclaimer")
+"""De metadata van een laag die in het lid ``metadata`` meegaat."""
+
+
+def laagopties(meta: Mapping[str, str], filters: Sequence[str] = ()) -> dict[str, str | int]:
+    """De laagopties van GDAL's GeoJSON-schrijver voor één laag: RFC 7946, precisie, metadata.
+
+    Parameters
+    ----------
+    meta : mapping of str to str
+        De metadata van de laag (:func:`~.selectie.laag_metadata`).
+    filters : sequence of str
+        Het gebruikte filter; komt in ``metadata.filter``.
+    """
+    metadata = {k: meta[k] for k in METADATAVELDEN if k in meta}
     if filters:
-        collectie["metadata"]["filter"] = list(filters)
-    return collectie
-
-
-def _tekst(collectie: dict) -> str:
-    return json.dumps(collectie, ensure_ascii=False, separators=(",", ":")) + "\n"
+        metadata["filter"] = list(filters)
+    beschrijving = " ".join(meta[k] for k in ("omschrijving", "disclaimer") if meta.get(k))
+    opties: dict[str, str | int] = {
+        "RFC7946": "YES",
+        "COORDINATE_PRECISION": DECIMALEN,
+        "WRITE_BBOX": "YES",
+        "WRITE_NAME": "YES",
+        "FOREIGN_MEMBERS_COLLECTION": json.dumps({"metadata": metadata}, ensure_ascii=False),
+    }
+    if beschrijving:
+        opties["DESCRIPTION"] = beschrijving
+    return opties
 
 
 def exporteer_geojson(
     uitvoer: str | os.PathLike,
     *,
+    laagdata: Mapping[str, gpd.GeoDataFrame],
     laag: str | None = None,
     filters: Sequence[str] = (),
     overschrijf: bool = False,
@@ -69,6 +83,9 @@ def exporteer_geojson(
     uitvoer : path-like
         Met ``laag``: het bestand (``.geojson`` of ``.json``). Zonder ``laag``: een map waarin
         per laag ``<laag>.geojson`` komt.
+    laagdata : mapping of str to geopandas.GeoDataFrame
+        De lagen (in de praktijk :func:`omgevingsvisie.lagen.huidige`); metadata uit
+        ``laagdata.metadata(naam)`` als die er is.
     laag : str, optional
         Naam van de laag uit de catalogus.
     filters : sequence of str
@@ -80,6 +97,12 @@ def exporteer_geojson(
     -------
     list of pathlib.Path
         De geschreven bestanden.
+
+    Raises
+    ------
+    InvoerFout
+        Bij een onjuiste combinatie van opties, een onbekende laag of een filter zonder
+        treffers; er wordt dan niets geschreven.
     """
     uitvoer = Path(uitvoer)
     if laag is None:
@@ -87,11 +110,19 @@ def exporteer_geojson(
             raise InvoerFout("--filter kan alleen samen met --laag.")
         if uitvoer.suffix.lower() in (".geojson", ".json"):
             raise InvoerFout(f"Zonder --laag is --uitvoer een map (één bestand per laag), geen bestand: {uitvoer}")
-        doelen = {naam: uitvoer / f"{naam}.geojson" for naam in LAAGNAMEN}
+        doelen = {naam: uitvoer / f"{naam}.geojson" for naam in LAAGNAMEN if naam in laagdata}
     else:
         if uitvoer.suffix.lower() not in (".geojson", ".json"):
             raise InvoerFout(f"Een GeoJSON-bestand moet eindigen op .geojson of .json: {uitvoer}")
         doelen = {laag: uitvoer}
     controleer_doelen(doelen.values(), overschrijf=overschrijf)
-    teksten = {naam: _tekst(feature_collection(naam, filters)) for naam in doelen}
-    return [schrijf_tekst(doelen[naam], tekst, overschrijf=overschrijf) for naam, tekst in teksten.items()]
+    # eerst alles kiezen en omrekenen: een fout in één laag laat dan geen half gevulde map achter
+    klaar = {naam: (kies(naam, filters, laagdata=laagdata).to_crs(WGS84),
+                    laagopties(laag_metadata(laagdata, naam), filters)) for naam in doelen}
+    geschreven = []
+    for naam, (gdf, opties) in klaar.items():
+        def schrijf(pad: Path, gdf=gdf, naam=naam, opties=opties) -> None:
+            pyogrio.write_dataframe(gdf, pad, layer=naam, driver="GeoJSON", layer_options=dict(opties))
+
+        geschreven.append(schrijf_met(doelen[naam], schrijf, overschrijf=overschrijf))
+    return geschreven

@@ -22,7 +22,7 @@ import os
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -31,12 +31,12 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import shapely
-from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
 
 from .._errors import InvoerFout
 from ..io.uitvoer import controleer_doelen, schrijf_met
-from ._orientatie import tegen_de_klok
 from .gio_regels import MAX_SEGMENT_M, NS, SRS_RD, controleer_gio
 from .selectie import kies
 
@@ -83,6 +83,13 @@ def rond_af(geometrie: BaseGeometry) -> BaseGeometry:
     return shapely.transform(geometrie, afronden)
 
 
+def _tegen_de_klok(vlak: Polygon | MultiPolygon) -> Polygon | MultiPolygon:
+    """Buitenringen tegen de klok in, binnenringen met de klok mee (ISO 19107, zoals GML 3.2 ze leest)."""
+    if isinstance(vlak, Polygon):
+        return orient(vlak, sign=1.0)
+    return MultiPolygon([orient(deel, sign=1.0) for deel in vlak.geoms])
+
+
 def voorbereid(geometrie: BaseGeometry) -> BaseGeometry:
     """Maak een geometrie GIO-klaar: opknippen (≤ 200 m), afronden (1 mm), zo nodig repareren.
 
@@ -104,7 +111,7 @@ def voorbereid(geometrie: BaseGeometry) -> BaseGeometry:
         raise ValueError("geometrie wordt ongeldig bij afronden op 1 mm en is niet te repareren "
                          "(te smalle delen of punten dichter dan 1 mm bij elkaar)")
     if dimensie == 2:
-        resultaat = tegen_de_klok(resultaat)
+        resultaat = _tegen_de_klok(resultaat)
     return resultaat
 
 
@@ -174,7 +181,8 @@ def gio_xml(
     achtergrond_datum : date
         ``gio:achtergrondActualiteit``.
     nauwkeurigheid_dm : int, optional
-        ``geo:juridischeNauwkeurigheid`` in decimeters.
+        ``gio:nauwkeurigheid`` in de ``gio:GeografischeContext``, in decimeters (STOP 1.3.0;
+        ``geo:juridischeNauwkeurigheid`` bestaat pas in STOP 2.0).
     groepen : dict, optional
         groepID → label, voor ``geo:groepen``.
     """
@@ -182,11 +190,11 @@ def gio_xml(
     context = _el(_el(wortel, "geo:context"), "gio:GeografischeContext")
     _el(context, "gio:achtergrondVerwijzing", achtergrond)
     _el(context, "gio:achtergrondActualiteit", achtergrond_datum.isoformat())
+    if nauwkeurigheid_dm is not None:
+        _el(context, "gio:nauwkeurigheid", str(nauwkeurigheid_dm))
     versie = _el(_el(wortel, "geo:vastgesteldeVersie"), "geo:GeoInformatieObjectVersie")
     _el(versie, "geo:FRBRWork", werk)
     _el(versie, "geo:FRBRExpression", expressie)
-    if nauwkeurigheid_dm is not None:
-        _el(versie, "geo:juridischeNauwkeurigheid", str(nauwkeurigheid_dm))
     if groepen:
         lijst = _el(versie, "geo:groepen")
         for gid, label in groepen.items():
@@ -269,6 +277,7 @@ def exporteer_gio(
     *,
     laag: str,
     filters: Sequence[str] = (),
+    laagdata: Mapping[str, gpd.GeoDataFrame],
     naam: str | None = None,
     datum: date | None = None,
     versie: int = 1,
@@ -286,6 +295,8 @@ def exporteer_gio(
         Laag uit de catalogus, bijvoorbeeld ``"focusgebieden"``.
     filters : sequence of str
         ``VELD=WAARDE``-filters (:mod:`.selectie`).
+    laagdata : mapping of str to geopandas.GeoDataFrame
+        De lagen (in de praktijk :func:`omgevingsvisie.lagen.huidige`).
     naam : str, optional
         Laatste deel van FRBRWork (``[A-Za-z0-9][A-Za-z0-9_-]*``); standaard laag en filterwaarden.
     datum : date, optional
@@ -296,7 +307,8 @@ def exporteer_gio(
     groep : str, optional
         Veld waarvan de waarden de GIO-delen worden (``geo:groepen`` en ``geo:groepID``).
     nauwkeurigheid_dm : int, optional
-        Juridische nauwkeurigheid in decimeters (``geo:juridischeNauwkeurigheid``).
+        Nauwkeurigheid van de geometrie in decimeters: ``gio:nauwkeurigheid`` in de
+        geografische context (STOP 1.3.0, bedoeld voor een berekende GIO).
     overschrijf : bool
         Vervang een bestaand bestand.
 
@@ -317,14 +329,14 @@ def exporteer_gio(
     if versie < 1:
         raise InvoerFout(f"De versie moet 1 of hoger zijn, niet {versie}.")
     if nauwkeurigheid_dm is not None and nauwkeurigheid_dm < 1:
-        raise InvoerFout(f"De juridische nauwkeurigheid moet minstens 1 dm zijn, niet {nauwkeurigheid_dm}.")
+        raise InvoerFout(f"De nauwkeurigheid moet minstens 1 dm zijn, niet {nauwkeurigheid_dm}.")
     naam = naam or werknaam(laag, filters)
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}", naam):
         raise InvoerFout(f"Naam '{naam}' is ongeschikt voor FRBRWork: gebruik letters, cijfers, '-' en '_' "
                          "(begin met een letter of cijfer, hoogstens 128 tekens).")
     controleer_doelen([uitvoer], overschrijf=overschrijf)
     datum = datum or date.today()
-    gdf = kies(laag, filters)
+    gdf = kies(laag, filters, laagdata=laagdata)
     if groep is not None and groep not in gdf.columns:
         raise InvoerFout(f"Laag '{laag}' heeft geen veld '{groep}' voor --groep.")
 

@@ -7,7 +7,10 @@ alle overtredingen als Nederlandse meldingen met de STOP-code. Gecontroleerd wor
 regel      inhoud
 =========  ===================================================================================
 structuur  wortel, namespaces, ``schemaversie``, GeografischeContext, FRBRWork/FRBRExpression
-           (``/join/id/regdata/<bg>/<jaar>/<naam>`` en ``…/nld@<datum>;<versie>``), ≥ 1 locatie
+           (``/join/id/regdata/<bg>/<jaar>/<naam>`` en ``…/nld@<datum>;<versie>``), ≥ 1 locatie;
+           alleen elementen die STOP 1.3.0 kent, in de volgorde van het schema (dus geen
+           ``geo:juridischeNauwkeurigheid``, dat pas in STOP 2.0 bestaat), ``gio:nauwkeurigheid``
+           een positief geheel aantal decimeters
 STOP3000   groepID bij alle locaties of bij geen
 STOP3001   elke groepID van een locatie staat in ``geo:groepen``
 STOP3003/4 groepID's en labels in ``geo:groepen`` uniek
@@ -41,6 +44,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Sequence
 
 import numpy as np
 import shapely
@@ -64,6 +68,11 @@ UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-
 WERK = re.compile(r"/join/id/regdata/(?P<bg>[a-z]{2,4}\d{2,4})/(?P<jaar>\d{4})/(?P<naam>[A-Za-z0-9][A-Za-z0-9_-]*)")
 EXPRESSIE = re.compile(r"(?P<werk>.+)/nld@(?P<datum>\d{4}-\d{2}-\d{2});(?P<versie>[A-Za-z0-9][A-Za-z0-9_-]*)")
 GETAL_RD = re.compile(r"-?\d+(\.\d{1,3})?")
+CONTEXT_ELEMENTEN = ("gio:achtergrondVerwijzing", "gio:achtergrondActualiteit", "gio:contextGIOs", "gio:nauwkeurigheid")
+"""De kinderen van ``gio:GeografischeContext`` in STOP 1.3.0 (``imop-gio.xsd``), in schemavolgorde."""
+VERSIE_ELEMENTEN = ("geo:FRBRWork", "geo:FRBRExpression", "geo:eenheidlabel", "geo:eenheidID", "geo:normlabel",
+                    "geo:normID", "geo:groepen", "geo:locaties")
+"""De eigen kinderen van ``geo:GeoInformatieObjectVersie`` in STOP 1.3.0 (``imop-geo.xsd``), in schemavolgorde."""
 
 
 def _q(naam: str) -> str:
@@ -136,6 +145,31 @@ def _langste_segment(geometrie: BaseGeometry) -> float:
     return lengte
 
 
+def _naam(element: ET.Element) -> str:
+    uri, _, lokaal = element.tag[1:].partition("}")
+    prefix = next((p for p, u in NS.items() if u == uri), uri)
+    return f"{prefix}:{lokaal}"
+
+
+def _kinderen(ouder: ET.Element, toegestaan: Sequence[str]) -> list[str]:
+    """Alleen de kinderen uit ``toegestaan``, in die volgorde (gml-eigenschappen: zie STOP3090)."""
+    meldingen, vorige = [], 0
+    ouder_naam = _naam(ouder)
+    for kind in ouder:
+        naam = _naam(kind)
+        if naam.startswith("gml:"):
+            continue
+        if naam not in toegestaan:
+            meldingen.append(f"structuur: {naam} hoort niet in {ouder_naam}; STOP 1.3.0 kent daar alleen "
+                             f"{', '.join(toegestaan)}")
+        elif toegestaan.index(naam) < vorige:
+            meldingen.append(f"structuur: {naam} staat in {ouder_naam} op de verkeerde plaats; "
+                             f"volgorde: {', '.join(toegestaan)}")
+        else:
+            vorige = toegestaan.index(naam)
+    return meldingen
+
+
 def _structuur(wortel: ET.Element) -> tuple[list[str], ET.Element | None]:
     """Controleer de opbouw; geef de meldingen en de GeoInformatieObjectVersie."""
     meldingen = []
@@ -151,11 +185,17 @@ def _structuur(wortel: ET.Element) -> tuple[list[str], ET.Element | None]:
             meldingen.append("structuur: gio:achtergrondVerwijzing ontbreekt of is leeg")
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", _tekst(context.find("gio:achtergrondActualiteit", NS))):
             meldingen.append("structuur: gio:achtergrondActualiteit ontbreekt of is geen datum (JJJJ-MM-DD)")
+        meldingen.extend(_kinderen(context, CONTEXT_ELEMENTEN))
+        nauwkeurigheid = context.find("gio:nauwkeurigheid", NS)
+        if nauwkeurigheid is not None and not re.fullmatch(r"[1-9]\d*", _tekst(nauwkeurigheid)):
+            meldingen.append(f"structuur: gio:nauwkeurigheid '{_tekst(nauwkeurigheid)}' is geen positief "
+                             "geheel aantal decimeters")
     if wortel.find("geo:vastgesteldeVersie/geo:GeoInformatieObjectMutatie", NS) is not None:
         meldingen.append("structuur: een GIO-mutatie wordt door deze export niet gemaakt of gecontroleerd")
     versie = wortel.find("geo:vastgesteldeVersie/geo:GeoInformatieObjectVersie", NS)
     if versie is None:
         return [*meldingen, "structuur: geo:vastgesteldeVersie/geo:GeoInformatieObjectVersie ontbreekt"], None
+    meldingen.extend(_kinderen(versie, VERSIE_ELEMENTEN))
     werk = _tekst(versie.find("geo:FRBRWork", NS))
     expressie = _tekst(versie.find("geo:FRBRExpression", NS))
     if not WERK.fullmatch(werk):

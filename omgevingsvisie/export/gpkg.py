@@ -18,11 +18,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
 
+import geopandas as gpd
 import pyogrio
 
 from .._errors import InvoerFout
@@ -93,6 +94,7 @@ def _schrijf_project(db: sqlite3.Connection, xml: str, tijd: datetime) -> None:
 def exporteer_gpkg(
     uitvoer: str | os.PathLike,
     *,
+    laagdata: Mapping[str, gpd.GeoDataFrame],
     overschrijf: bool = False,
     toetsresultaten: Sequence[ToetsResultaat] = (),
 ) -> Path:
@@ -102,6 +104,9 @@ def exporteer_gpkg(
     ----------
     uitvoer : path-like
         Het GeoPackage-bestand (``.gpkg``).
+    laagdata : mapping of str to geopandas.GeoDataFrame
+        De lagen (in de praktijk :func:`omgevingsvisie.lagen.huidige`); metadata uit
+        ``laagdata.metadata(naam)`` als die er is.
     overschrijf : bool
         Vervang een bestaand bestand; anders volgt :class:`~omgevingsvisie.UitvoerBestaat`.
     toetsresultaten : sequence of ToetsResultaat
@@ -116,14 +121,15 @@ def exporteer_gpkg(
     Examples
     --------
     >>> from omgevingsvisie.export import exporteer_gpkg
-    >>> exporteer_gpkg("uit/assen_2040.gpkg")  # doctest: +SKIP
+    >>> from omgevingsvisie import lagen
+    >>> exporteer_gpkg("uit/assen_2040.gpkg", laagdata=lagen.huidige())  # doctest: +SKIP
     PosixPath('uit/assen_2040.gpkg')
     """
     uitvoer = Path(uitvoer)
     if uitvoer.suffix.lower() != ".gpkg":
         raise InvoerFout(f"Een GeoPackage moet eindigen op .gpkg: {uitvoer}")
     controleer_doelen([uitvoer], overschrijf=overschrijf)
-    tabellen = [*toets_tabellen(toetsresultaten), *catalogus_tabellen()]
+    tabellen = [*toets_tabellen(toetsresultaten), *catalogus_tabellen(laagdata=laagdata)]
     tijd = datetime.now(timezone.utc)
     xml = project_xml(tabellen, gpkg_naam=uitvoer.name, tijd=tijd)
 

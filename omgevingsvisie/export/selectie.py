@@ -9,12 +9,11 @@ verschillende velden *en*::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import geopandas as gpd
 
 from .._errors import InvoerFout
-from ..lagen import laad_laag
 
 
 def lees_filters(filters: Sequence[str]) -> dict[str, list[str]]:
@@ -29,8 +28,28 @@ def lees_filters(filters: Sequence[str]) -> dict[str, list[str]]:
     return resultaat
 
 
-def kies(laag: str, filters: Sequence[str] = ()) -> gpd.GeoDataFrame:
+def laag_metadata(laagdata: Mapping[str, gpd.GeoDataFrame], laag: str) -> dict[str, str]:
+    """De metadata van ``laag`` (titel, omschrijving, bron, disclaimer …) als tekst.
+
+    Een :class:`~omgevingsvisie.lagen.Laagdata` kent ze (``laagdata.metadata(laag)``); van een
+    gewone mapping is alleen de naam bekend, die dan de titel is.
+    """
+    bron = getattr(laagdata, "metadata", None)
+    meta = bron(laag) if callable(bron) else {"titel": laag}
+    return {k: str(v) for k, v in meta.items()}
+
+
+def kies(laag: str, filters: Sequence[str] = (), *, laagdata: Mapping[str, gpd.GeoDataFrame]) -> gpd.GeoDataFrame:
     """De features van ``laag`` (EPSG:28992) die aan alle filters voldoen.
+
+    Parameters
+    ----------
+    laag : str
+        Naam van de laag.
+    filters : sequence of str
+        ``VELD=WAARDE``-filters (:func:`lees_filters`).
+    laagdata : mapping of str to geopandas.GeoDataFrame
+        De lagen (in de praktijk :func:`omgevingsvisie.lagen.huidige` van de aanroeper).
 
     Raises
     ------
@@ -38,7 +57,9 @@ def kies(laag: str, filters: Sequence[str] = ()) -> gpd.GeoDataFrame:
         Bij een onbekende laag, een onbekend veld, of als er geen feature overblijft (met de
         waarden die wel voorkomen).
     """
-    gdf = laad_laag(laag)
+    if laag not in laagdata:
+        raise InvoerFout(f"Onbekende laag '{laag}'. Verwacht een van: {', '.join(laagdata)}.")
+    gdf = laagdata[laag]
     for veld, waarden in lees_filters(filters).items():
         if veld not in gdf.columns or veld == gdf.geometry.name:
             velden = ", ".join(c for c in gdf.columns if c != gdf.geometry.name)

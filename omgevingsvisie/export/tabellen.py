@@ -3,13 +3,14 @@
 Elke :class:`ExportTabel` is één tabel met één geometriesoort (vlak, lijn of punt), zoals een
 GeoPackage-tabel die moet hebben. ``visiekaart_2040`` wordt daarom net als in
 ``lagen/assen_2040.gpkg`` in drie tabellen gesplitst (:func:`~omgevingsvisie.catalogus.gpkg_tabellen`).
-Lagen komen uit :func:`~omgevingsvisie.lagen.laad_laag`, dus eigen data die een laag vervangt
-(``--lagen``) gaat vanzelf mee.
+De lagen komen van de aanroeper (``laagdata``, in de praktijk
+:func:`omgevingsvisie.lagen.huidige`), dus eigen data die een laag vervangt (``--lagen``) gaat
+vanzelf mee.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -19,7 +20,7 @@ from shapely.geometry.base import BaseGeometry
 from .._errors import InvoerFout
 from ..bevinding import ToetsResultaat
 from ..catalogus import CRS, LAAGNAMEN, gpkg_tabellen
-from ..lagen import laad_laag, metadata
+from .selectie import laag_metadata
 
 SOORTEN = ("punt", "lijn", "vlak")
 """Geometriesoorten, in de volgorde waarin ze bovenop elkaar worden getekend."""
@@ -85,19 +86,26 @@ def _splits(gdf: gpd.GeoDataFrame) -> dict[str, gpd.GeoDataFrame]:
     return delen
 
 
-def catalogus_tabellen() -> list[ExportTabel]:
-    """Alle lagen van de catalogus als exporttabellen, in catalogusvolgorde.
+def catalogus_tabellen(*, laagdata: Mapping[str, gpd.GeoDataFrame]) -> list[ExportTabel]:
+    """De lagen van de catalogus als exporttabellen, in catalogusvolgorde.
 
     Lagen met meer geometriesoorten (``visiekaart_2040``) worden gesplitst in de tabellen
     van :func:`~omgevingsvisie.catalogus.gpkg_tabellen`; lege delen en lege (eigen) lagen
     vallen weg.
+
+    Parameters
+    ----------
+    laagdata : mapping of str to geopandas.GeoDataFrame
+        De lagen; cataloguslagen die er niet in staan gaan niet mee.
     """
     tabellen = []
     for naam in LAAGNAMEN:
-        gdf = laad_laag(naam)
+        if naam not in laagdata:
+            continue
+        gdf = laagdata[naam]
         if gdf.empty:
             continue
-        meta = {k: str(v) for k, v in metadata(naam).items()}
+        meta = laag_metadata(laagdata, naam)
         titel = meta.get("titel") or naam
         namen = gpkg_tabellen(naam)
         if len(namen) == 1:
