@@ -144,3 +144,11 @@ def test_cli_geojson(tmp_path):
     assert result.exit_code == 2 and "Fout: Uitvoer bestaat al" in result.stderr and "Traceback" not in result.output
     result = runner.invoke(main, ["export", "geojson", "--uitvoer", str(tmp_path / "web")])
     assert result.exit_code == 0 and result.stdout.startswith(f"{len(LAAGNAMEN)} GeoJSON-bestanden geschreven")
+
+
+def test_te_oude_gdal_wordt_gemeld(tmp_path, laagdata, monkeypatch):
+    """Zonder FOREIGN_MEMBERS_COLLECTION (GDAL < 3.9) zou de disclaimer stil wegvallen: weigeren."""
+    monkeypatch.setattr(pyogrio, "__gdal_version__", (3, 8, 4))
+    with pytest.raises(InvoerFout, match="vraagt GDAL 3.9.0 of nieuwer"):
+        exporteer_geojson(tmp_path / "groen.geojson", laag="groenstructuur", laagdata=laagdata)
+    assert list(tmp_path.iterdir()) == []

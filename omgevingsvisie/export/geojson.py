@@ -38,6 +38,9 @@ DECIMALEN = 6
 WGS84 = "EPSG:4326"
 """Het enige CRS van RFC 7946 (OGC:CRS84: lengtegraad, breedtegraad)."""
 
+GDAL_MINIMAAL = (3, 9, 0)
+"""Vanaf GDAL 3.9 kent de GeoJSON-schrijver ``FOREIGN_MEMBERS_COLLECTION`` (het lid ``metadata``)."""
+
 METADATAVELDEN = ("titel", "omschrijving", "bron", "status", "datum", "licentie", "disclaimer")
 """De metadata van een laag die in het lid ``metadata`` meegaat."""
 
@@ -116,6 +119,10 @@ def exporteer_geojson(
             raise InvoerFout(f"Een GeoJSON-bestand moet eindigen op .geojson of .json: {uitvoer}")
         doelen = {laag: uitvoer}
     controleer_doelen(doelen.values(), overschrijf=overschrijf)
+    if pyogrio.__gdal_version__ < GDAL_MINIMAAL:
+        raise InvoerFout(f"GeoJSON-export vraagt GDAL {'.'.join(map(str, GDAL_MINIMAAL))} of nieuwer (voor de "
+                         f"metadata en disclaimer in het bestand); pyogrio gebruikt GDAL "
+                         f"{pyogrio.__gdal_version_string__}. Werk pyogrio bij.")
     # eerst alles kiezen en omrekenen: een fout in één laag laat dan geen half gevulde map achter
     klaar = {naam: (kies(naam, filters, laagdata=laagdata).to_crs(WGS84),
                     laagopties(laag_metadata(laagdata, naam), filters)) for naam in doelen}
