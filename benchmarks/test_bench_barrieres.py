@@ -11,7 +11,7 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from omgevingsvisie import laad_laag
+from omgevingsvisie import laad_laag, lagen
 from omgevingsvisie.analyse import barrieres
 from omgevingsvisie.analyse.barrieres_oversteek import omrijfactor_voor_na
 
@@ -31,9 +31,11 @@ def vijfduizend() -> np.ndarray:
 
 def test_alle_paren_5000_vertrekpunten(benchmark, vijfduizend):
     """Raster opnieuw opbouwen (lagen, oversteken, graaf) en 5.000 punten naar alle vier de bestemmingen."""
+    laagdata = lagen.huidige()
+
     def alles():
-        barrieres.barriere_raster(opnieuw=True)
-        return barrieres.omrijfactoren(vijfduizend)
+        barrieres.barriere_raster(laagdata=laagdata, opnieuw=True)
+        return barrieres.omrijfactoren(vijfduizend, laagdata=laagdata)
 
     uitkomst = benchmark.pedantic(alles, rounds=5, iterations=1)
     assert len(uitkomst) == 5000
@@ -42,9 +44,11 @@ def test_alle_paren_5000_vertrekpunten(benchmark, vijfduizend):
 
 def test_omrijfactoren_per_wijk(benchmark):
     """De hele analyse van de CLI zonder schrijven: woningpunten, raster, bestemmingen, tabel per wijk."""
+    laagdata = lagen.huidige()
+
     def alles():
-        barrieres.barriere_raster(opnieuw=True)
-        return barrieres.omrijfactoren_per_wijk()
+        barrieres.barriere_raster(laagdata=laagdata, opnieuw=True)
+        return barrieres.omrijfactoren_per_wijk(laagdata=laagdata)
 
     uitkomst = benchmark.pedantic(alles, rounds=3, iterations=1)
     assert len(uitkomst.tabel) == 10
@@ -52,12 +56,13 @@ def test_omrijfactoren_per_wijk(benchmark):
 
 def test_omrijfactor_voor_na_een_nieuwe_kanaalbrug(benchmark):
     """Eén aanroep zoals VS1 die doet (raster en afstandvelden van de lagen zijn al opgebouwd)."""
-    barrieres.afstandvelden()
+    laagdata = lagen.huidige()
+    barrieres.afstandvelden(laagdata=laagdata)
     teller = iter(range(1000))
 
     def een_plan():  # steeds een iets ander plan, zodat niets uit een eerdere ronde komt
         dx = 10 * next(teller)
-        return omrijfactor_voor_na(box(233150 + dx, 558950, 233250 + dx, 559050))
+        return omrijfactor_voor_na(box(233150 + dx, 558950, 233250 + dx, 559050), laagdata=laagdata)
 
     uit = benchmark.pedantic(een_plan, rounds=5, iterations=1)
     assert uit["omrijfactor_na"] <= uit["omrijfactor_voor"]
@@ -67,9 +72,10 @@ def test_omrijfactor_voor_na_warm(benchmark):
     """Dezelfde aanroep nog eens (het voorbeeld uit issue 7, Europaweg bij Assen-West): alles wat niet van het
     plan afhangt is bewaard, alleen de situatie ná en 'de overkant' worden berekend."""
     plan = box(231600, 556500, 231800, 556700)
-    omrijfactor_voor_na(plan, zoekafstand_m=100)
-    uit = benchmark.pedantic(omrijfactor_voor_na, args=(plan,), kwargs={"zoekafstand_m": 100}, rounds=20,
-                             iterations=1, warmup_rounds=1)
+    laagdata = lagen.huidige()
+    omrijfactor_voor_na(plan, laagdata=laagdata, zoekafstand_m=100)
+    uit = benchmark.pedantic(omrijfactor_voor_na, args=(plan,), kwargs={"laagdata": laagdata, "zoekafstand_m": 100},
+                             rounds=20, iterations=1, warmup_rounds=1)
     assert uit["barriere"] == "Europaweg" and uit["omrijfactor_na"] < uit["omrijfactor_voor"]
 
 
@@ -89,8 +95,9 @@ def test_omrijfactor_voor_na_vijftig_plannen(benchmark):
     """50 aanroepen op verschillende plannen, zoals VS1 in een batch (raster en afstandvelden al opgebouwd;
     de eerste ronde rekent ook de velden van de bestaande oversteken uit, die daarna bewaard blijven)."""
     plannen = vijftig_plannen()
-    barrieres.afstandvelden()
-    uit = benchmark.pedantic(lambda: [omrijfactor_voor_na(plan) for plan in plannen], rounds=3, iterations=1,
-                             warmup_rounds=1)
+    laagdata = lagen.huidige()
+    barrieres.afstandvelden(laagdata=laagdata)
+    uit = benchmark.pedantic(lambda: [omrijfactor_voor_na(plan, laagdata=laagdata) for plan in plannen], rounds=3,
+                             iterations=1, warmup_rounds=1)
     assert sum(u["omrijfactor_voor"] is not None for u in uit) >= 45
     benchmark.extra_info["aanroepen"] = len(plannen)

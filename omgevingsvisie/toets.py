@@ -47,8 +47,9 @@ def _analyses(laagdata: _lagen.Laagdata, parameters: Parameters | None) -> dict[
     from .analyse.hitte import uhi_voor_na
 
     p = parameters or laad_parameters()
-    return {"hitte": uhi_voor_na,
-            "omrijfactor": lambda plan: omrijfactor_voor_na(plan, zoekafstand_m=p("VS1", "afstand_barriere_m"))}
+    return {"hitte": lambda plan, groen_pct: uhi_voor_na(plan, groen_pct, laagdata=laagdata),
+            "omrijfactor": lambda plan: omrijfactor_voor_na(plan, laagdata=laagdata,
+                                                            zoekafstand_m=p("VS1", "afstand_barriere_m"))}
 
 
 def toets(plannen: gpd.GeoDataFrame, *, lagen: Mapping[str, gpd.GeoDataFrame] | None = None,

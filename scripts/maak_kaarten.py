@@ -37,8 +37,8 @@ def voorbeeldkaarten(laagdata: lagen.Laagdata) -> dict:
     for naam in laagdata["focusgebieden"]["naam"]:
         maken[bestandsnaam(naam)] = lambda naam=naam: kaarten.kaart_focusgebied(naam, laagdata=laagdata)
     maken["hitte.html"] = lambda: _hitte_met_raster(laagdata)
-    maken["barrieres.html"] = lambda: kaarten.kaart_barrieres(omrijfactoren_per_wijk().tabel, laagdata=laagdata,
-                                                              kolom="omrijfactor_publiekshart")
+    maken["barrieres.html"] = lambda: kaarten.kaart_barrieres(omrijfactoren_per_wijk(laagdata=laagdata).tabel,
+                                                              laagdata=laagdata, kolom="omrijfactor_publiekshart")
     maken["toets_voorbeelden.html"] = lambda: _toets_voorbeelden(laagdata)
     return maken
 

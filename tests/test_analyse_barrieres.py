@@ -19,11 +19,12 @@ import shapely
 from click.testing import CliRunner
 from shapely.geometry import LineString, Point, box
 
-from omgevingsvisie import laad_laag
+from omgevingsvisie import laad_laag, lagen
 from omgevingsvisie.analyse import barrieres
 from omgevingsvisie.analyse import barrieres_oversteek as bo
 from omgevingsvisie.analyse.barrieres_oversteek import omrijfactor_voor_na
 from omgevingsvisie.analyse.routeraster import Oversteek, Routeraster, VoorNa
+from omgevingsvisie.analyse.uitvoer import schrijf_analyse
 from omgevingsvisie.cli import main
 
 DOMEIN = box(0, 0, 2000, 1000)
@@ -141,6 +142,19 @@ def test_nieuwe_verbinding_als_lijn():
     assert factor(na, (1500, 100), Point(1500, 900)) == pytest.approx(1.0, abs=1e-9)
 
 
+def test_omrijfactoren_op_de_index_van_de_invoer():
+    raster = rivier(Oversteek(Point(1500, 500), "rivier"))
+    doelen = {"noord": raster.doelcellen(Point(500, 600))}
+    punten = gpd.GeoDataFrame({"woningen": [1.0, 1.0]}, geometry=[Point(500, 900), Point(500, 400)],
+                              index=pd.Index([17, 3], name="adres"), crs=28992)
+    uit = barrieres.omrijfactoren(punten, raster=raster, doelen=doelen)
+    assert uit.index.equals(punten.index)
+    assert uit.loc[17, "omrijfactor_noord"] == pytest.approx(1.0)
+    assert uit.loc[3, "omrijfactor_noord"] == pytest.approx(10.05, rel=TOLERANTIE)
+    with pytest.raises(TypeError, match="laagdata"):
+        barrieres.omrijfactoren(punten)
+
+
 def test_omrijfactoren_per_punt_met_eigen_raster():
     raster = rivier(Oversteek(Point(1500, 500), "rivier"))
     doelen = {"noord": raster.doelcellen(Point(500, 600))}
@@ -158,7 +172,7 @@ BINNEN_DE_RING = ["Centrum", "Lariks", "Noorderpark", "Assen-West", "Assen-Oost"
 
 @pytest.fixture(scope="module")
 def uitkomst() -> barrieres.Uitkomst:
-    return barrieres.omrijfactoren_per_wijk()
+    return barrieres.omrijfactoren_per_wijk(laagdata=lagen.huidige())
 
 
 def test_tabel_per_wijk(uitkomst):
@@ -178,7 +192,7 @@ def test_woningen_buiten_de_europaweg_rijden_meer_om_naar_het_publiekshart(uitko
     europaweg = laad_laag("barrieres").set_index("naam").geometry["Europaweg"]
     ring = shapely.Polygon(list(europaweg.coords))  # de ring, aan de oostkant gesloten
     binnen = shapely.contains_xy(ring, punten.geometry.x, punten.geometry.y)
-    per_punt = barrieres.omrijfactoren(punten)
+    per_punt = barrieres.omrijfactoren(punten, laagdata=lagen.huidige())
     gewicht = punten["woningen"].to_numpy()
 
     def som(masker):
@@ -224,7 +238,7 @@ def test_drempel_komt_uit_het_parameterbestand(tmp_path):
     eigen.write_text("[barrieres]\ndrempel_ingesloten = 5.0\n", encoding="utf-8")
     from omgevingsvisie.analyse.parameters import laad_analyse_parameters
 
-    uit = barrieres.omrijfactoren_per_wijk(parameters=laad_analyse_parameters(eigen))
+    uit = barrieres.omrijfactoren_per_wijk(laagdata=lagen.huidige(), parameters=laad_analyse_parameters(eigen))
     assert uit.drempel == 5.0
     assert (uit.tabel["ingesloten"] == "nee").all()
 
@@ -242,7 +256,7 @@ def test_tabel_werkt_met_de_barrierekaart(uitkomst, laagdata):
 def test_nieuwe_kanaalbrug_bij_pittelo_verlaagt_de_omrijfactor():
     # Een plan aan het Noord-Willemskanaal tussen Sluis Peelo en Kanaalbrug Peelo – Noorderpark
     plan = box(233150, 558950, 233250, 559050)
-    uit = omrijfactor_voor_na(plan)
+    uit = omrijfactor_voor_na(plan, laagdata=lagen.huidige())
     assert uit["barriere"] == "Noord-Willemskanaal"
     assert uit["woningpunten"] > 0
     assert uit["omrijfactor_na"] < uit["omrijfactor_voor"]
@@ -252,12 +266,12 @@ def test_nieuwe_kanaalbrug_bij_pittelo_verlaagt_de_omrijfactor():
 
 def test_nieuwe_oversteek_op_een_bestaande_verandert_niets():
     brug = laad_laag("oversteken").set_index("naam").geometry["Kanaalbrug Pittelo"]
-    uit = omrijfactor_voor_na(brug.buffer(40), verbinding=brug)
+    uit = omrijfactor_voor_na(brug.buffer(40), laagdata=lagen.huidige(), verbinding=brug)
     assert uit["omrijfactor_na"] == pytest.approx(uit["omrijfactor_voor"], abs=0.005)
 
 
 def test_plan_ver_van_een_barriere_krijgt_geen_oversteek():
-    uit = omrijfactor_voor_na(box(228000, 552000, 228200, 552200))
+    uit = omrijfactor_voor_na(box(228000, 552000, 228200, 552200), laagdata=lagen.huidige())
     assert uit["omrijfactor_voor"] is None and uit["omrijfactor_na"] is None
     assert "geen barrière binnen 100 m" in uit["toelichting"]
 
@@ -266,7 +280,7 @@ def test_plan_in_wgs84_is_een_invoerfout():
     from omgevingsvisie import InvoerFout
 
     with pytest.raises(InvoerFout, match="RD New"):
-        omrijfactor_voor_na(box(6.55, 52.99, 6.56, 53.0))
+        omrijfactor_voor_na(box(6.55, 52.99, 6.56, 53.0), laagdata=lagen.huidige())
 
 
 # ------------------------------------------------------------------ snelle voor/na = de volledige berekening
@@ -297,7 +311,7 @@ def volledige_paren(raster: Routeraster, doelen: dict, oversteek: Oversteek, bar
 def volledig_voor_na(plan, *, verbinding=None, zoekafstand_m=None, woningpunten=None) -> dict:
     """:func:`omrijfactor_voor_na` zoals het was vóór de versnelling (ca. 0,6 s per aanroep)."""
     instellingen = barrieres.Instellingen.uit()
-    raster, doelen = barrieres._raster_en_doelen(None)
+    raster, doelen = barrieres._raster_en_doelen(lagen.huidige(), None)
     oversteek, barriere, omschrijving = bo.nieuwe_oversteek(
         plan, raster, verbinding=verbinding,
         zoekafstand_m=instellingen.zoekafstand_m if zoekafstand_m is None else zoekafstand_m)
@@ -305,7 +319,7 @@ def volledig_voor_na(plan, *, verbinding=None, zoekafstand_m=None, woningpunten=
         return {"omrijfactor_voor": None, "oversteek": omschrijving}
     na = raster.met_oversteken([oversteek])
     if woningpunten is None:
-        woningpunten, _ = barrieres.woningpunten_voor_barrieres()
+        woningpunten, _ = barrieres.woningpunten_voor_barrieres(laagdata=lagen.huidige())
     x, y = woningpunten.geometry.x.to_numpy(), woningpunten.geometry.y.to_numpy()
     gewicht = woningpunten["woningen"].to_numpy(dtype=float)
     dichtbij = shapely.distance(oversteek.geometrie, shapely.points(x, y)) <= instellingen.invloed_m
@@ -369,12 +383,12 @@ def test_snelle_voor_na_is_de_volledige_berekening_op_de_lagen(geval):
         kwargs = dict(plan=brug.buffer(40), verbinding=brug)
     plan = kwargs.pop("plan")
     volledig = volledig_voor_na(plan, **kwargs)
-    snel = omrijfactor_voor_na(plan, **kwargs)
+    snel = omrijfactor_voor_na(plan, laagdata=lagen.huidige(), **kwargs)
     for sleutel in ("omrijfactor_voor", "omrijfactor_na", "verbetering_pct", "barriere", "oversteek",
                     "woningpunten", "per_bestemming", "nieuw_bereikbaar"):
         assert snel[sleutel] == volledig[sleutel], sleutel
     # en per punt, ruim binnen de afronding
-    raster, doelen, velden = barrieres.afstandvelden()
+    raster, doelen, velden = barrieres.afstandvelden(laagdata=lagen.huidige())
     oversteek, effect = volledig["oversteek_obj"], VoorNa(raster, [volledig["oversteek_obj"]])
     vertrek = bo._Vertrekpunten(volledig["x"], volledig["y"], np.ones(len(volledig["x"])), "punten")
     snelle_paren = bo._paren(raster, doelen, velden, oversteek, snel["barriere"], 1000.0, vertrek, effect)
@@ -521,20 +535,19 @@ def test_hemelsbreed_zonder_dijkstra_is_het_vrije_afstandveld():
 
 def test_warme_aanroep_rekent_niet_over_het_hele_raster(monkeypatch):
     """Na de eerste aanroep: geen nieuw raster en geen Dijkstra vanuit de bestemmingen meer."""
-    omrijfactor_voor_na(box(233150, 558950, 233250, 559050))
+    laagdata = lagen.huidige()
+    omrijfactor_voor_na(box(233150, 558950, 233250, 559050), laagdata=laagdata)
 
     def verboden(*args, **kwargs):
         raise AssertionError("over het hele raster gerekend")
 
     monkeypatch.setattr(Routeraster, "met_oversteken", verboden)
     monkeypatch.setattr(Routeraster, "afstandveld", verboden)
-    uit = omrijfactor_voor_na(box(233200, 558950, 233300, 559050))
+    uit = omrijfactor_voor_na(box(233200, 558950, 233300, 559050), laagdata=laagdata)
     assert uit["omrijfactor_na"] < uit["omrijfactor_voor"]
 
 
 def test_vervangen_of_gewijzigde_laag_geeft_een_nieuw_raster(tmp_path):
-    from omgevingsvisie import lagen
-
     oversteken = laad_laag("oversteken")
     brug = oversteken.set_index("naam").geometry["Kanaalbrug Pittelo"]
     rond = brug.buffer(600)
@@ -544,24 +557,24 @@ def test_vervangen_of_gewijzigde_laag_geeft_een_nieuw_raster(tmp_path):
     punten = gpd.GeoDataFrame({"woningen": np.ones(binnen.sum())}, geometry=gpd.points_from_xy(xs[binnen], ys[binnen]),
                               crs=28992)
     pad = tmp_path / "oversteken.gpkg"
-    oud = barrieres.barriere_raster()
+    oud = barrieres.barriere_raster(laagdata=lagen.huidige())
     try:
         oversteken[oversteken["naam"] != "Kanaalbrug Pittelo"].to_file(pad, layer="oversteken")
         lagen.vervang_laag("oversteken", pad)
-        zonder = barrieres.barriere_raster()
+        zonder = barrieres.barriere_raster(laagdata=lagen.huidige())
         assert zonder is not oud and len(zonder.oversteken) == len(oud.oversteken) - 1
-        uit = omrijfactor_voor_na(brug.buffer(40), verbinding=brug, woningpunten=punten)
+        uit = omrijfactor_voor_na(brug.buffer(40), laagdata=lagen.huidige(), verbinding=brug, woningpunten=punten)
         assert uit["omrijfactor_na"] < uit["omrijfactor_voor"] - 0.05  # de brug is er nog niet
         # hetzelfde bestand, nu met de brug: een nieuw raster (wijzigingstijd), de brug verandert niets meer
         oversteken.to_file(pad, layer="oversteken")
         os.utime(pad, ns=(pad.stat().st_atime_ns, pad.stat().st_mtime_ns + 10**9))
-        met = barrieres.barriere_raster()
+        met = barrieres.barriere_raster(laagdata=lagen.huidige())
         assert met is not zonder and len(met.oversteken) == len(oud.oversteken)
-        uit = omrijfactor_voor_na(brug.buffer(40), verbinding=brug, woningpunten=punten)
+        uit = omrijfactor_voor_na(brug.buffer(40), laagdata=lagen.huidige(), verbinding=brug, woningpunten=punten)
         assert uit["omrijfactor_na"] == pytest.approx(uit["omrijfactor_voor"], abs=0.005)
     finally:
         lagen.herstel_lagen()
-    assert barrieres.barriere_raster() is not zonder
+    assert barrieres.barriere_raster(laagdata=lagen.huidige()) is not zonder
 
 
 # ------------------------------------------------------------------ opdrachtregel
@@ -598,7 +611,7 @@ def test_niets_half_geschreven_bij_een_fout(uitkomst, tmp_path, monkeypatch):
 
     monkeypatch.setattr(gpd.GeoDataFrame, "to_file", stuk)
     with pytest.raises(OSError):
-        barrieres.schrijf_barrieres(uitkomst, tmp_path)
+        schrijf_analyse(uitkomst.als_analyse(), tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 

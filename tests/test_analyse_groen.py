@@ -41,6 +41,13 @@ def test_afstand_tot_groen_van_minstens_1_ha_met_de_hand(wijk):
     np.testing.assert_allclose(per_punt["afstand_groen_m"], [50.0, math.hypot(350, 225), 295.0])
 
 
+def test_groen_bij_woningen_op_de_index_van_de_invoer(wijk):
+    huizen = punten([(150, 50), (450, 325), (50, 395)]).set_index(pd.Index(["c", "a", "b"], name="adres"))
+    per_punt = groen.groen_bij_woningen(wijk, huizen, normen=NORMEN_100)
+    assert per_punt.index.equals(huizen.index)
+    assert per_punt.loc["b", "afstand_groen_m"] == pytest.approx(295.0)
+
+
 def test_groen_per_woning_met_de_hand(wijk):
     # woning in het midden van cel (155, 55) met straal 100 m: de bos-cellen met het midden
     # binnen 100 m zijn per kolom (x = 95, 85, 75, 65, 55): 10 + 10 + 10 + 9 + 1 = 40 → 4.000 m²
@@ -118,8 +125,8 @@ def test_steekproef_woningen():
     assert punten_["woningen"].sum() == pytest.approx(1000)
 
 
-def test_steekproef_op_de_meegeleverde_lagen():
-    lg = landgebruik()
+def test_steekproef_op_de_meegeleverde_lagen(laagdata):
+    lg = landgebruik(laagdata=laagdata)
     punten_, meldingen = woningen.woningpunten(lg)
     stedelijk = lagen.laad_laag("bestaand_stedelijk_gebied").union_all()
     assert meldingen == [] and len(punten_) > 5000
@@ -127,8 +134,8 @@ def test_steekproef_op_de_meegeleverde_lagen():
     assert punten_["woningen"].sum() == pytest.approx(laad_analyse_parameters()("woningen", "totaal"))
 
 
-def test_adressen_worden_omgerekend_en_gecontroleerd():
-    lg = landgebruik()
+def test_adressen_worden_omgerekend_en_gecontroleerd(laagdata):
+    lg = landgebruik(laagdata=laagdata)
     wgs84 = gpd.GeoDataFrame({"woningen": [2, 1]}, geometry=[Point(6.5625, 52.9925), Point(4.9, 52.37)],
                              crs="EPSG:4326")  # Assen centrum en Amsterdam
     punten_, meldingen = woningen.woningpunten(lg, adressen=wgs84)
@@ -143,8 +150,8 @@ def test_adressen_worden_omgerekend_en_gecontroleerd():
 
 # ------------------------------------------------------------------ meegeleverde lagen en CLI
 
-def test_woning_in_het_asserbos_ligt_aan_het_groen():
-    lg = landgebruik()
+def test_woning_in_het_asserbos_ligt_aan_het_groen(laagdata):
+    lg = landgebruik(laagdata=laagdata)
     huizen = punten([(232891, 556622), (235300, 559600)])  # Rode Heklaan (Asserbos) en Marsdijk
     per_punt = groen.groen_bij_woningen(lg, huizen)
     assert per_punt.loc[0, "afstand_groen_m"] == 0.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 
 import numpy as np
 import pytest
@@ -101,7 +102,7 @@ def test_uhi_van_een_parkcel_in_een_woonwijk_met_de_hand():
 
 @pytest.fixture(scope="module")
 def gemeente_uhi():
-    return hitte.uhi_raster()
+    return hitte.uhi_raster(laagdata=lagen.huidige())
 
 
 def test_raster_crs_resolutie_en_uitlijning(gemeente_uhi, tmp_path):
@@ -165,9 +166,9 @@ def test_meer_groen_in_het_plan_geeft_minder_uhi_in_en_rond_het_plan():
     assert uitkomsten[0]["max_stijging_c"] > 0 and uitkomsten[-1]["max_daling_c"] > 0
 
 
-def test_voor_na_op_de_meegeleverde_lagen():
+def test_voor_na_op_de_meegeleverde_lagen(laagdata):
     havenkwartier = lagen.laad_laag("woningbouwlocaties").set_index("naam").geometry["Havenkwartier"]
-    weinig, veel = (hitte.uhi_voor_na(havenkwartier, g) for g in (10.0, 60.0))
+    weinig, veel = (hitte.uhi_voor_na(havenkwartier, g, laagdata=laagdata) for g in (10.0, 60.0))
     assert weinig["uhi_voor_plan_c"] == pytest.approx(veel["uhi_voor_plan_c"])
     assert veel["uhi_na_plan_c"] < weinig["uhi_na_plan_c"]
     assert 0 < veel["groen_pct_neutraal"] < 60
@@ -175,6 +176,8 @@ def test_voor_na_op_de_meegeleverde_lagen():
 
 
 def test_voor_na_meldt_onjuiste_invoer():
+    with pytest.raises(TypeError, match="laagdata"):
+        hitte.uhi_voor_na(box(50, 50, 100, 100), 30)
     lg = synthetisch(20, 20)
     with pytest.raises(InvoerFout, match="groen_pct moet tussen 0 en 100"):
         hitte.uhi_voor_na(box(50, 50, 100, 100), 120, lg=lg)
@@ -212,8 +215,8 @@ def test_gewogen_mediaan():
 
 # ------------------------------------------------------------------ landgebruik
 
-def test_landgebruik_uit_lagen():
-    lg = landgebruik()
+def test_landgebruik_uit_lagen(laagdata):
+    lg = landgebruik(laagdata=laagdata)
     assert lg.rooster.resolutie == 10 and lg.rooster.west % 10 == 0 and lg.rooster.noord % 10 == 0
     asserbos = lg.rooster.cel(np.array([232891.0]), np.array([556622.0]))  # Rode Heklaan, ONTWERP §3
     assert KLASSEN[int(lg.klassen[asserbos[0][0], asserbos[1][0]])] == "bos"
@@ -221,24 +224,40 @@ def test_landgebruik_uit_lagen():
     assert {"woongebied", "bedrijventerrein", "centrum", "park", "bos", "water"} <= {KLASSEN[c] for c in np.unique(lg.klassen)}
 
 
-def test_eigen_landgebruiksraster_gaat_voor(tmp_path):
+def test_eigen_landgebruiksraster_gaat_voor(tmp_path, laagdata):
     pad = tmp_path / "bgt.tif"
     waarden = np.full((10, 10), CODE["bos"], dtype=np.uint8)
     waarden[:, :5] = 0  # geen gegevens: daar blijft het afgeleide landgebruik
     with rasterio.open(pad, "w", driver="GTiff", width=10, height=10, count=1, dtype="uint8",
                        crs="EPSG:28992", transform=Affine(20, 0, 233000, 0, -20, 557400), nodata=0) as r:
         r.write(waarden, 1)
-    afgeleid, eigen = landgebruik(), landgebruik(raster=pad)
+    afgeleid, eigen = landgebruik(laagdata=laagdata), landgebruik(laagdata=laagdata, raster=pad)
     rij, kol, _ = eigen.rooster.cel(np.array([233150.0, 233050.0]), np.array([557300.0, 557300.0]))
     assert eigen.klassen[rij[0], kol[0]] == CODE["bos"]
     assert eigen.klassen[rij[1], kol[1]] == afgeleid.klassen[rij[1], kol[1]]
     assert "bgt.tif" in eigen.herkomst
-    lgm.vervang_landgebruik(pad)  # voortaan voor alle analyses, zoals vervang_laag
+    lgm.vervang_landgebruik(pad, laagdata=laagdata)  # voortaan voor alle analyses, zoals vervang_laag
     try:
-        assert landgebruik() is eigen  # uit de cache: hetzelfde raster, ongewijzigd
+        assert landgebruik(laagdata=laagdata) is eigen  # uit de cache: hetzelfde raster, ongewijzigd
     finally:
         lgm.herstel_landgebruik()
-    assert landgebruik().herkomst == "afgeleid uit de lagen"
+    assert landgebruik(laagdata=laagdata).herkomst == "afgeleid uit de lagen"
+
+
+def test_gewijzigd_bestand_van_een_vervangen_laag_geeft_nieuw_landgebruik(tmp_path):
+    """De cache sleutelt op pad, wijzigingstijd en grootte van de vervangende laag, niet alleen op het pad."""
+    groen = lagen.laad_laag("groenstructuur")
+    pad = tmp_path / "groen.gpkg"
+    groen.to_file(pad, layer="groenstructuur")
+    lagen.vervang_laag("groenstructuur", pad)
+    met_bos = landgebruik(laagdata=lagen.huidige())
+    assert (met_bos.klassen == CODE["bos"]).any()
+    groen[~groen["type"].isin({"bos", "landgoed"})].to_file(pad, layer="groenstructuur", mode="w")
+    os.utime(pad, ns=(pad.stat().st_atime_ns, pad.stat().st_mtime_ns + 10**9))
+    zonder_bos = landgebruik(laagdata=lagen.huidige())
+    assert zonder_bos is not met_bos
+    assert not (zonder_bos.klassen == CODE["bos"]).any()
+    assert landgebruik(laagdata=lagen.huidige()) is zonder_bos  # ongewijzigd: uit de cache
 
 
 @pytest.mark.parametrize(("codes", "crs", "melding"), [
@@ -251,7 +270,7 @@ def test_onjuist_landgebruiksraster(tmp_path, codes, crs, melding):
                        transform=Affine(10, 0, 233000, 0, -10, 557400)) as r:
         r.write(np.full((4, 4), codes, dtype=np.uint8), 1)
     with pytest.raises(InvoerFout, match=melding):
-        landgebruik(raster=pad)
+        landgebruik(laagdata=lagen.huidige(), raster=pad)
 
 
 def test_eigen_parameters_veranderen_de_uhi(tmp_path):

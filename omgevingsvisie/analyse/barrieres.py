@@ -3,7 +3,8 @@
 De **omrijfactor** is de lengte van de kortste route voor fietser en voetganger gedeeld door
 de hemelsbrede afstand. Een route mag een barrièrelijn (Europaweg, Noord-Willemskanaal, A28,
 spoor) alleen bij een oversteek passeren en een barrièregebied (Stadsbedrijvenpark) alleen
-langs de rand of door een doorgang; zie :mod:`.routeraster` voor de rekenwijze.
+langs de rand of door een doorgang; zie :mod:`.routeraster` voor de rekenwijze. De lagen komen
+van de aanroeper (``laagdata``, in de praktijk :func:`omgevingsvisie.lagen.huidige`).
 
 Bestemmingen (:data:`BESTEMMINGEN`): het publiekshart, het buitengebied (de gemeente buiten
 het bestaand stedelijk gebied, vanaf ``ingang_diepte_m`` binnen de rand), de groenstructuur en
@@ -20,17 +21,17 @@ omrijfactor naar het publiekshart of naar het buitengebied boven ``drempel_inges
 
 Voorbeelden
 -----------
+>>> from omgevingsvisie import lagen
 >>> from omgevingsvisie.analyse import barrieres
->>> uitkomst = barrieres.omrijfactoren_per_wijk()                      # doctest: +SKIP
+>>> uitkomst = barrieres.omrijfactoren_per_wijk(laagdata=lagen.huidige())  # doctest: +SKIP
 >>> uitkomst.tabel[["naam", "omrijfactor_publiekshart", "ingesloten"]]  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import os
-from contextlib import ExitStack
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -38,16 +39,18 @@ import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from .. import lagen
-from ..io.uitvoer import atomair_pad, controleer_doelen
+from .. import tekst
 from ..catalogus import CRS
+from ..io import stempel
+from ._laagdata import cachesleutel
 from .gebieden import punten_in
 from .parameters import Parameters, laad_analyse_parameters
 from .routeraster import Oversteek, Routeraster
+from .uitvoer import Analyse
 
-__all__ = ["BESTEMMINGEN", "Instellingen", "Uitkomst", "afstandvelden", "barriere_raster", "bestemmingen",
-           "bestanden", "gewogen_omrijfactor", "omrijfactoren", "omrijfactoren_per_wijk", "samenvatting",
-           "schrijf_barrieres", "standaard_parameters", "woningpunten_voor_barrieres"]
+__all__ = ["BESTEMMINGEN", "LAGEN", "Instellingen", "Uitkomst", "afstandvelden", "barriere_raster", "bestemmingen",
+           "gewogen_omrijfactor", "omrijfactoren", "omrijfactoren_per_wijk", "samenvatting",
+           "standaard_parameters", "woningpunten_voor_barrieres"]
 
 #: Bestemmingen en hun omschrijving in meldingen.
 BESTEMMINGEN = {
@@ -58,6 +61,9 @@ BESTEMMINGEN = {
 }
 #: Bestemmingen die bepalen of een wijk ingesloten is.
 INGESLOTEN_DOOR = ("publiekshart", "buitengebied")
+#: De lagen van het raster en de bestemmingen (en waarop het bewaarde raster sleutelt).
+LAGEN = ("gemeentegrens", "barrieres", "barrieregebieden", "oversteken", "bestaand_stedelijk_gebied",
+         "publiekshart", "groenstructuur", "wijkcentra")
 
 
 @dataclass(frozen=True)
@@ -91,8 +97,7 @@ def standaard_parameters(parameters: Parameters | None = None) -> Parameters:
         return parameters
     from .parameters import STANDAARD
 
-    st = STANDAARD.stat()
-    sleutel = (str(STANDAARD), st.st_mtime_ns, st.st_size)
+    sleutel = stempel(STANDAARD)
     if sleutel not in _standaard:
         _standaard.clear()
         _standaard[sleutel] = laad_analyse_parameters()
@@ -118,74 +123,69 @@ def _per_naam(gdf: gpd.GeoDataFrame) -> dict[str, BaseGeometry]:
     return {str(naam): shapely.union_all(groep.geometry.values) for naam, groep in gdf.groupby("naam", sort=False)}
 
 
-def _oversteken() -> list[Oversteek]:
-    laag = lagen.laad_laag("oversteken")
+def _oversteken(laagdata: Mapping[str, gpd.GeoDataFrame]) -> list[Oversteek]:
+    laag = laagdata["oversteken"]
     barriere = laag["barriere"] if "barriere" in laag.columns else pd.Series(None, index=laag.index)
     return [Oversteek(g, None if pd.isna(b) or str(b).strip() == "" else str(b), str(n))
             for g, b, n in zip(laag.geometry, barriere, laag["naam"])]
 
 
-def _bestemmingsgeometrie(instellingen: Instellingen) -> dict[str, list[BaseGeometry]]:
-    gemeente = lagen.laad_laag("gemeentegrens").union_all()
-    stedelijk = lagen.laad_laag("bestaand_stedelijk_gebied").union_all()
+def _bestemmingsgeometrie(instellingen: Instellingen,
+                          laagdata: Mapping[str, gpd.GeoDataFrame]) -> dict[str, list[BaseGeometry]]:
+    gemeente = laagdata["gemeentegrens"].union_all()
+    stedelijk = laagdata["bestaand_stedelijk_gebied"].union_all()
     buiten = gemeente.difference(stedelijk)
     ingang = buiten.buffer(-instellingen.ingang_diepte_m)
     return {
-        "publiekshart": list(lagen.laad_laag("publiekshart").geometry),
+        "publiekshart": list(laagdata["publiekshart"].geometry),
         "buitengebied": [ingang if not ingang.is_empty else buiten],
-        "groen": list(lagen.laad_laag("groenstructuur").geometry),
-        "wijkcentrum": list(lagen.laad_laag("wijkcentra").geometry),
+        "groen": list(laagdata["groenstructuur"].geometry),
+        "wijkcentrum": list(laagdata["wijkcentra"].geometry),
     }
 
 
-def _bouw(instellingen: Instellingen) -> tuple[Routeraster, dict[str, np.ndarray]]:
+def _bouw(instellingen: Instellingen,
+          laagdata: Mapping[str, gpd.GeoDataFrame]) -> tuple[Routeraster, dict[str, np.ndarray]]:
     raster = Routeraster(
-        domein=lagen.laad_laag("gemeentegrens").union_all(),
-        barrieres=_per_naam(lagen.laad_laag("barrieres")),
-        gebieden=_per_naam(lagen.laad_laag("barrieregebieden")),
-        oversteken=_oversteken(),
+        domein=laagdata["gemeentegrens"].union_all(),
+        barrieres=_per_naam(laagdata["barrieres"]),
+        gebieden=_per_naam(laagdata["barrieregebieden"]),
+        oversteken=_oversteken(laagdata),
         celgrootte_m=instellingen.celgrootte_m,
         tolerantie_m=instellingen.oversteek_tolerantie_m,
     )
-    doelen = {naam: raster.doelcellen(geometrie) for naam, geometrie in _bestemmingsgeometrie(instellingen).items()}
+    doelen = {naam: raster.doelcellen(geometrie)
+              for naam, geometrie in _bestemmingsgeometrie(instellingen, laagdata).items()}
     return raster, doelen
 
 
-def _stempel(pad: Path) -> tuple[str, int, int] | tuple[str, None, None]:
-    try:
-        st = pad.stat()
-    except OSError:
-        return str(pad), None, None
-    return str(pad), st.st_mtime_ns, st.st_size
+def _opgebouwd(laagdata: Mapping[str, gpd.GeoDataFrame], parameters: Parameters | None, *,
+               opnieuw: bool = False) -> _Opgebouwd:
+    """Het bewaarde raster met doelcellen, zolang de lagen (:data:`LAGEN`) en de instellingen gelijk blijven.
 
-
-def _lagen_sleutel() -> tuple:
-    """De herkomst van de lagen: de GeoPackage en de vervangen lagen, elk met wijzigingstijd en grootte.
-
-    Verandert als een laag wordt vervangen (:func:`omgevingsvisie.lagen.vervang_laag`), hersteld,
-    of als een van de bestanden op schijf verandert.
+    De sleutel is :meth:`~omgevingsvisie.lagen.Laagdata.stempel`: een vervangen of herstelde laag
+    of een gewijzigd bestand geeft een nieuw raster. Lagen zonder stempel (een gewone mapping)
+    worden niet bewaard.
     """
-    vervangen = tuple((naam, v.laag, _stempel(Path(v.pad))) for naam, v in sorted(lagen.vervangingen().items()))
-    return _stempel(lagen.data_map() / lagen.GPKG_NAAM), vervangen
-
-
-def _opgebouwd(parameters: Parameters | None, *, opnieuw: bool = False) -> _Opgebouwd:
     instellingen = Instellingen.uit(parameters)
-    sleutel = (_lagen_sleutel(), instellingen)
+    lagen_sleutel = cachesleutel(laagdata, LAGEN)
+    if lagen_sleutel is None:
+        return _Opgebouwd(*_bouw(instellingen, laagdata))
+    sleutel = (lagen_sleutel, instellingen)
     if opnieuw or sleutel not in _cache:
         _cache.clear()
-        raster, doelen = _bouw(instellingen)
-        _cache[sleutel] = _Opgebouwd(raster, doelen)
+        _cache[sleutel] = _Opgebouwd(*_bouw(instellingen, laagdata))
     return _cache[sleutel]
 
 
-def _raster_en_doelen(parameters: Parameters | None, *, opnieuw: bool = False) -> tuple[Routeraster, dict]:
-    opgebouwd = _opgebouwd(parameters, opnieuw=opnieuw)
+def _raster_en_doelen(laagdata: Mapping[str, gpd.GeoDataFrame], parameters: Parameters | None, *,
+                      opnieuw: bool = False) -> tuple[Routeraster, dict]:
+    opgebouwd = _opgebouwd(laagdata, parameters, opnieuw=opnieuw)
     return opgebouwd.raster, opgebouwd.doelen
 
 
-def afstandvelden(*, parameters: Parameters | None = None) -> tuple[Routeraster, dict[str, np.ndarray],
-                                                                     dict[str, tuple[np.ndarray, np.ndarray]]]:
+def afstandvelden(*, laagdata: Mapping[str, gpd.GeoDataFrame], parameters: Parameters | None = None
+                  ) -> tuple[Routeraster, dict[str, np.ndarray], dict[str, tuple[np.ndarray, np.ndarray]]]:
     """Het raster, de doelcellen en per bestemming de afstandvelden over de route en hemelsbreed.
 
     Elk veld geeft voor elke cel van :func:`barriere_raster` de afstand (m) tot de bestemming
@@ -201,7 +201,7 @@ def afstandvelden(*, parameters: Parameters | None = None) -> tuple[Routeraster,
     velden : dict of str to (ndarray, ndarray)
         Per bestemming ``(route_m, hemelsbreed_m)`` per cel.
     """
-    opgebouwd = _opgebouwd(parameters)
+    opgebouwd = _opgebouwd(laagdata, parameters)
     if not opgebouwd.velden:
         raster = opgebouwd.raster
         opgebouwd.velden.update({naam: (raster.afstandveld(cellen), raster.afstandveld(cellen, vrij=True))
@@ -209,7 +209,8 @@ def afstandvelden(*, parameters: Parameters | None = None) -> tuple[Routeraster,
     return opgebouwd.raster, opgebouwd.doelen, opgebouwd.velden
 
 
-def barriere_raster(*, parameters: Parameters | None = None, opnieuw: bool = False) -> Routeraster:
+def barriere_raster(*, laagdata: Mapping[str, gpd.GeoDataFrame], parameters: Parameters | None = None,
+                    opnieuw: bool = False) -> Routeraster:
     """Het routeraster van de (eventueel vervangen) lagen ``barrieres``, ``barrieregebieden`` en ``oversteken``.
 
     Het raster wordt bewaard zolang de lagen en de instellingen gelijk blijven (een vervangen
@@ -218,17 +219,20 @@ def barriere_raster(*, parameters: Parameters | None = None, opnieuw: bool = Fal
 
     Parameters
     ----------
+    laagdata : mapping of str to GeoDataFrame
+        De lagen (:data:`LAGEN`), bijvoorbeeld :func:`omgevingsvisie.lagen.huidige`.
     parameters : Parameters, optional
         Analyseparameters (sectie ``[barrieres]``); standaard de meegeleverde.
     opnieuw : bool
         Niet de bewaarde versie gebruiken.
     """
-    return _raster_en_doelen(parameters, opnieuw=opnieuw)[0]
+    return _raster_en_doelen(laagdata, parameters, opnieuw=opnieuw)[0]
 
 
-def bestemmingen(*, parameters: Parameters | None = None) -> dict[str, np.ndarray]:
+def bestemmingen(*, laagdata: Mapping[str, gpd.GeoDataFrame],
+                 parameters: Parameters | None = None) -> dict[str, np.ndarray]:
     """De doelcellen per bestemming op :func:`barriere_raster` (sleutels: :data:`BESTEMMINGEN`)."""
-    return _raster_en_doelen(parameters)[1]
+    return _raster_en_doelen(laagdata, parameters)[1]
 
 
 # ------------------------------------------------------------------ omrijfactoren
@@ -244,28 +248,38 @@ def _xy(punten: gpd.GeoDataFrame | gpd.GeoSeries | np.ndarray) -> tuple[np.ndarr
 
 
 def omrijfactoren(punten: gpd.GeoDataFrame | gpd.GeoSeries | np.ndarray, *,
-                  parameters: Parameters | None = None, raster: Routeraster | None = None,
-                  doelen: dict[str, np.ndarray] | None = None) -> pd.DataFrame:
+                  laagdata: Mapping[str, gpd.GeoDataFrame] | None = None, parameters: Parameters | None = None,
+                  raster: Routeraster | None = None, doelen: dict[str, np.ndarray] | None = None) -> pd.DataFrame:
     """Omrijfactor, routeafstand en hemelsbrede afstand van elk punt naar elke bestemming.
 
     Parameters
     ----------
     punten : GeoDataFrame, GeoSeries or ndarray
         Vertrekpunten (punten, of een array met x en y in EPSG:28992).
+    laagdata : mapping of str to GeoDataFrame, optional
+        De lagen (:data:`LAGEN`); nodig als ``raster`` en ``doelen`` ontbreken.
     parameters : Parameters, optional
         Analyseparameters; standaard de meegeleverde.
     raster, doelen : optional
         Een eigen :class:`Routeraster` met doelcellen per bestemming (bijvoorbeeld met een
-        nieuwe oversteek); standaard die uit de lagen.
+        nieuwe oversteek); standaard die van :func:`barriere_raster`.
 
     Returns
     -------
     DataFrame
         Per bestemming ``b``: ``omrijfactor_b`` (NaN als onbereikbaar), ``route_b_m`` (``inf`` als
-        onbereikbaar) en ``hemelsbreed_b_m``; één rij per punt, in dezelfde volgorde.
+        onbereikbaar) en ``hemelsbreed_b_m``; één rij per punt, op de index van de invoer (een
+        GeoDataFrame of GeoSeries; voor een array 0 … n-1).
+
+    Raises
+    ------
+    TypeError
+        Als ``laagdata`` ontbreekt en ``raster`` en ``doelen`` ook.
     """
     if raster is None or doelen is None:
-        raster, doelen = _raster_en_doelen(parameters)
+        if laagdata is None:
+            raise TypeError("Geef de lagen (laagdata=...) of een eigen raster met doelen mee.")
+        raster, doelen = _raster_en_doelen(laagdata, parameters)
     x, y = _xy(punten)
     kolommen = {}
     for naam, cellen in doelen.items():
@@ -274,7 +288,8 @@ def omrijfactoren(punten: gpd.GeoDataFrame | gpd.GeoSeries | np.ndarray, *,
         kolommen[f"omrijfactor_{naam}"] = np.where(np.isfinite(route), factor, np.nan)
         kolommen[f"route_{naam}_m"] = route
         kolommen[f"hemelsbreed_{naam}_m"] = hemelsbreed
-    return pd.DataFrame(kolommen)
+    index = punten.index if isinstance(punten, (gpd.GeoDataFrame, gpd.GeoSeries)) else None
+    return pd.DataFrame(kolommen, index=index)
 
 
 def samenvatting(uitkomst: pd.DataFrame, gewicht: np.ndarray, naam: str) -> tuple[float, float]:
@@ -345,32 +360,43 @@ class Uitkomst:
         """De wijken die ingesloten zijn (de laag ``ingesloten_wijken``)."""
         return self.wijken[self.wijken["ingesloten"] == "ja"].reset_index(drop=True)
 
+    def als_analyse(self) -> Analyse:
+        """Als :class:`~omgevingsvisie.analyse.uitvoer.Analyse` (soort ``"barrieres"``) voor de ene schrijver.
 
-def _getal(waarde: float) -> str:
-    return "onbereikbaar" if not np.isfinite(waarde) else f"{waarde:.2f}".replace(".", ",")
+        :func:`~omgevingsvisie.analyse.uitvoer.schrijf_analyse` schrijft dan
+        ``barrieres_wijken.csv`` (en ``barrieres_initiatieven.csv``) en ``barrieres.gpkg`` met de
+        lagen ``wijken``, (``initiatieven``), ``ingesloten_wijken`` en ``woningpunten``.
+        """
+        tabellen = {"wijken": self.wijken}
+        if self.initiatieven is not None:
+            tabellen["initiatieven"] = self.initiatieven
+        return Analyse("barrieres", {}, tabellen, {"ingesloten_wijken": self.ingesloten, "woningpunten": self.punten},
+                       list(self.waarschuwingen))
 
 
 def _ingesloten(rij: dict, drempel: float) -> tuple[str, str]:
     te_hoog = [(naam, rij[f"omrijfactor_{naam}"]) for naam in INGESLOTEN_DOOR
                if not rij[f"omrijfactor_{naam}"] <= drempel]  # NaN (onbereikbaar) telt als te hoog
     if not te_hoog:
-        return "nee", f"omrijfactor naar publiekshart en buitengebied hooguit {_getal(drempel)}"
-    delen = [f"naar {BESTEMMINGEN[naam]} {_getal(waarde)}" for naam, waarde in te_hoog]
-    return "ja", f"omrijfactor {' en '.join(delen)} (drempel {_getal(drempel)})"
+        return "nee", f"omrijfactor naar publiekshart en buitengebied hooguit {tekst.factor(drempel)}"
+    delen = [f"naar {BESTEMMINGEN[naam]} {tekst.factor(waarde)}" for naam, waarde in te_hoog]
+    return "ja", f"omrijfactor {' en '.join(delen)} (drempel {tekst.factor(drempel)})"
 
 
-def woningpunten_voor_barrieres(*, adressen: str | os.PathLike | gpd.GeoDataFrame | None = None,
+def woningpunten_voor_barrieres(*, laagdata: Mapping[str, gpd.GeoDataFrame],
+                                adressen: str | os.PathLike | gpd.GeoDataFrame | None = None,
                                 adressen_laag: str | None = None, landgebruik_raster: str | os.PathLike | None = None,
                                 parameters: Parameters | None = None) -> tuple[gpd.GeoDataFrame, list[str]]:
-    """De vertrekpunten: eigen adressen of de steekproef van woningpunten uit het landgebruik (issue 6)."""
+    """De vertrekpunten: eigen adressen of de steekproef van woningpunten uit het landgebruik van ``laagdata``."""
     from .landgebruik import landgebruik
     from .woningen import woningpunten
 
-    lg = landgebruik(raster=landgebruik_raster, parameters=parameters)
+    lg = landgebruik(laagdata=laagdata, raster=landgebruik_raster, parameters=parameters)
     return woningpunten(lg, adressen=adressen, laag=adressen_laag, parameters=parameters)
 
 
-def omrijfactoren_per_wijk(*, punten: gpd.GeoDataFrame | None = None, parameters: Parameters | None = None,
+def omrijfactoren_per_wijk(*, laagdata: Mapping[str, gpd.GeoDataFrame], punten: gpd.GeoDataFrame | None = None,
+                           parameters: Parameters | None = None,
                            adressen: str | os.PathLike | gpd.GeoDataFrame | None = None,
                            adressen_laag: str | None = None,
                            landgebruik_raster: str | os.PathLike | None = None) -> Uitkomst:
@@ -378,6 +404,8 @@ def omrijfactoren_per_wijk(*, punten: gpd.GeoDataFrame | None = None, parameters
 
     Parameters
     ----------
+    laagdata : mapping of str to GeoDataFrame
+        De lagen (:data:`LAGEN` en ``wijken``), bijvoorbeeld :func:`omgevingsvisie.lagen.huidige`.
     punten : GeoDataFrame, optional
         Eigen vertrekpunten met een kolom ``woningen`` (gewicht); standaard de woningpunten
         (zie :func:`woningpunten_voor_barrieres`).
@@ -395,15 +423,15 @@ def omrijfactoren_per_wijk(*, punten: gpd.GeoDataFrame | None = None, parameters
     waarschuwingen: list[str] = []
     if punten is None:
         punten, waarschuwingen = woningpunten_voor_barrieres(
-            adressen=adressen, adressen_laag=adressen_laag, landgebruik_raster=landgebruik_raster,
+            laagdata=laagdata, adressen=adressen, adressen_laag=adressen_laag, landgebruik_raster=landgebruik_raster,
             parameters=parameters)
     punten = punten.reset_index(drop=True)
     if "woningen" not in punten.columns:
         punten = punten.assign(woningen=1.0)
-    raster, doelen = _raster_en_doelen(parameters)
+    raster, doelen = _raster_en_doelen(laagdata, parameters)
     waarschuwingen += raster.waarschuwingen
     drempel = Instellingen.uit(parameters).drempel_ingesloten
-    wijken = lagen.laad_laag("wijken")
+    wijken = laagdata["wijken"]
     per_punt = omrijfactoren(punten, raster=raster, doelen=doelen)
     wijk_van_punt = np.full(len(punten), None, dtype=object)
     rijen = []
@@ -434,52 +462,3 @@ def omrijfactoren_per_wijk(*, punten: gpd.GeoDataFrame | None = None, parameters
                    per_punt.filter(like="omrijfactor_")], axis=1),
         geometry=punten.geometry.to_numpy(), crs=CRS)
     return Uitkomst(tabel, kaart, punten_uit, drempel, waarschuwingen)
-
-
-# ------------------------------------------------------------------ schrijven
-
-def bestanden(map_: str | os.PathLike, *, initiatieven: bool = False) -> list[Path]:
-    """De bestanden die :func:`schrijf_barrieres` in ``map_`` schrijft (met of zonder initiatieven)."""
-    map_ = Path(map_)
-    return [map_ / "barrieres_wijken.csv", *([map_ / "barrieres_initiatieven.csv"] if initiatieven else []),
-            map_ / "barrieres.gpkg"]
-
-
-def _voor_bestand(tabel: pd.DataFrame) -> pd.DataFrame:
-    getallen = tabel.select_dtypes("float").columns
-    return tabel.assign(**{k: tabel[k].replace([np.inf, -np.inf], np.nan).round(3) for k in getallen})
-
-
-def schrijf_barrieres(uitkomst: Uitkomst, map_: str | os.PathLike, *, overschrijf: bool = False) -> list[Path]:
-    """Schrijf ``barrieres_wijken.csv`` (en ``barrieres_initiatieven.csv``) en ``barrieres.gpkg``.
-
-    De GeoPackage heeft de lagen ``wijken``, ``ingesloten_wijken``, ``woningpunten`` (en
-    ``initiatieven``). Alle bestanden worden eerst naast hun doel geschreven en pas op hun
-    plaats gezet als ze allemaal gelukt zijn: bij een fout blijft er niets half staan.
-
-    Returns
-    -------
-    list of Path
-        De geschreven bestanden, zoals :func:`bestanden`.
-
-    Raises
-    ------
-    UitvoerBestaat
-        Een van de bestanden bestaat al en ``overschrijf`` is niet gezet (er wordt niets geschreven).
-    """
-    met_plannen = uitkomst.initiatieven is not None
-    doelen = bestanden(map_, initiatieven=met_plannen)
-    controleer_doelen(doelen, overschrijf=overschrijf)
-    tabellen = [uitkomst.tabel]
-    lagen_ = [("wijken", uitkomst.wijken), ("ingesloten_wijken", uitkomst.ingesloten),
-              ("woningpunten", uitkomst.punten)]
-    if met_plannen:
-        tabellen.append(pd.DataFrame(uitkomst.initiatieven.drop(columns="geometry")))
-        lagen_.append(("initiatieven", uitkomst.initiatieven))
-    with ExitStack() as stapel:
-        tijdelijk = [stapel.enter_context(atomair_pad(doel, overschrijf=overschrijf)) for doel in doelen]
-        for tabel, pad in zip(tabellen, tijdelijk[:-1]):
-            _voor_bestand(tabel).to_csv(pad, index=False)
-        for naam, laag in lagen_:
-            _voor_bestand(laag).to_file(tijdelijk[-1], layer=naam, driver="GPKG")
-    return doelen

@@ -27,13 +27,15 @@ raster met de oversteek (op afrondingsverschillen van ca. 1e-12 m na), maar ca. 
 Voorbeelden
 -----------
 >>> from shapely.geometry import box
+>>> from omgevingsvisie import lagen
 >>> from omgevingsvisie.analyse.barrieres_oversteek import omrijfactor_voor_na
->>> uit = omrijfactor_voor_na(box(233300, 558850, 233400, 559000))   # doctest: +SKIP
+>>> uit = omrijfactor_voor_na(box(233300, 558850, 233400, 559000), laagdata=lagen.huidige())  # doctest: +SKIP
 >>> uit["omrijfactor_voor"], uit["omrijfactor_na"]                   # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -43,6 +45,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
+from .. import tekst
 from .._errors import InvoerFout
 from ..catalogus import CRS
 from .barrieres import (Instellingen, afstandvelden, gewogen_omrijfactor, standaard_parameters,
@@ -113,10 +116,6 @@ def nieuwe_oversteek(plan: BaseGeometry, raster: Routeraster, *, verbinding: Bas
     dichtst = min(lijnen + gebieden, default=(float("inf"), "-"))
     return None, None, (f"geen barrière binnen {zoekafstand_m:.0f} m van {wat} "
                         f"(dichtstbij: {dichtst[1]}, {dichtst[0]:.0f} m)")
-
-
-def _komma(waarde: float, decimalen: int = 2) -> str:
-    return f"{waarde:.{decimalen}f}".replace(".", ",")
 
 
 def _zijde(lijn: BaseGeometry, x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -285,7 +284,8 @@ def _paren(raster: Routeraster, doelen: dict[str, np.ndarray], velden: dict[str,
     return paren
 
 
-def omrijfactor_voor_na(plan_geometrie: BaseGeometry, *, verbinding: BaseGeometry | None = None,
+def omrijfactor_voor_na(plan_geometrie: BaseGeometry, *, laagdata: Mapping[str, gpd.GeoDataFrame],
+                        verbinding: BaseGeometry | None = None,
                         zoekafstand_m: float | None = None, parameters: Parameters | None = None,
                         woningpunten=None) -> dict:
     """De omrijfactor vóór en na een nieuwe verbinding voor fietser en voetganger.
@@ -302,6 +302,9 @@ def omrijfactor_voor_na(plan_geometrie: BaseGeometry, *, verbinding: BaseGeometr
     ----------
     plan_geometrie : Polygon or MultiPolygon
         Het plangebied in EPSG:28992.
+    laagdata : mapping of str to GeoDataFrame
+        De lagen (:data:`~omgevingsvisie.analyse.barrieres.LAGEN`), bijvoorbeeld
+        :func:`omgevingsvisie.lagen.huidige`; raster en afstandvelden worden erop bewaard.
     verbinding : Point or LineString, optional
         Waar de nieuwe oversteek komt (punt) of de verbinding zelf (lijn), in EPSG:28992.
         Zonder: de dichtstbijzijnde barrière bij het plan (zie de moduletekst).
@@ -334,7 +337,7 @@ def omrijfactor_voor_na(plan_geometrie: BaseGeometry, *, verbinding: BaseGeometr
         _geldig(verbinding, "De verbinding")
     instellingen = Instellingen.uit(parameters)
     zoekafstand = instellingen.zoekafstand_m if zoekafstand_m is None else float(zoekafstand_m)
-    raster, doelen, velden = afstandvelden(parameters=parameters)
+    raster, doelen, velden = afstandvelden(laagdata=laagdata, parameters=parameters)
     oversteek, barriere, omschrijving = nieuwe_oversteek(plan_geometrie, raster, verbinding=verbinding,
                                                          zoekafstand_m=zoekafstand)
     leeg = {"omrijfactor_voor": None, "omrijfactor_na": None, "verbetering_pct": None, "barriere": barriere,
@@ -343,7 +346,8 @@ def omrijfactor_voor_na(plan_geometrie: BaseGeometry, *, verbinding: BaseGeometr
     if oversteek is None:
         return {**leeg, "toelichting": f"Geen nieuwe oversteek: {omschrijving}."}
     effect = VoorNa(raster, [oversteek])
-    vertrek = _betrokken(raster, effect.geblokkeerd, oversteek.geometrie, instellingen, parameters, woningpunten)
+    vertrek = _betrokken(raster, effect.geblokkeerd, oversteek.geometrie, instellingen, parameters, woningpunten,
+                         laagdata)
     x, gewicht, soort = vertrek.x, vertrek.gewicht, vertrek.soort
     if not len(x):
         return {**leeg, "geometrie": oversteek.geometrie,
@@ -369,8 +373,8 @@ def omrijfactor_voor_na(plan_geometrie: BaseGeometry, *, verbinding: BaseGeometr
     voor, na_factor = max(1.0, route_voor / hemel), max(1.0, route_na / hemel)
     verbetering = 100.0 * (voor - na_factor) / voor
     toelichting = (f"{omschrijving[0].upper()}{omschrijving[1:]}: voor {int(len(x))} {soort} binnen "
-                   f"{instellingen.invloed_m:.0f} m gaat de omrijfactor van {_komma(voor)} naar {_komma(na_factor)} "
-                   f"({_komma(verbetering, 0)}% minder omrijden).")
+                   f"{instellingen.invloed_m:.0f} m gaat de omrijfactor van {tekst.factor(voor)} naar {tekst.factor(na_factor)} "
+                   f"({tekst.procent(verbetering, 0)} minder omrijden).")
     if nieuw.any():
         toelichting += f" {int(nieuw.sum())} punten bereiken een bestemming pas met de oversteek."
     return {"omrijfactor_voor": round(voor, 3), "omrijfactor_na": round(na_factor, 3),
@@ -382,8 +386,8 @@ def omrijfactor_voor_na(plan_geometrie: BaseGeometry, *, verbinding: BaseGeometr
 _woningen: dict[str, tuple] = {}
 
 
-def _woningpunten_xy(parameters: Parameters | None,
-                     woningpunten) -> tuple[np.ndarray, np.ndarray, np.ndarray, _Kanten | None]:
+def _woningpunten_xy(parameters: Parameters | None, woningpunten,
+                     laagdata: Mapping[str, gpd.GeoDataFrame]) -> tuple[np.ndarray, np.ndarray, np.ndarray, _Kanten | None]:
     """x, y, gewicht en (voor de standaardsteekproef) de onthouden kanten van de vertrekpunten.
 
     De standaardsteekproef wordt bewaard. Ze hangt af van het landgebruik (zelf bewaard zolang
@@ -394,15 +398,15 @@ def _woningpunten_xy(parameters: Parameters | None,
         from .landgebruik import landgebruik
         from .woningen import woningpunten as steekproef
 
-        lg, p = landgebruik(), standaard_parameters()
+        lg, p = landgebruik(laagdata=laagdata), standaard_parameters()
         bewaard = _woningen.get("standaard")
         if bewaard is None or bewaard[0] is not lg or bewaard[1] is not p:
             punten, _ = steekproef(lg, parameters=p)
-            x, y, gewicht, _ = _woningpunten_xy(p, punten)
+            x, y, gewicht, _ = _woningpunten_xy(p, punten, laagdata)
             _woningen["standaard"] = (lg, p, (x, y, gewicht, _Kanten(x, y)))
         return _woningen["standaard"][2]
     if woningpunten is None:
-        woningpunten, _ = woningpunten_voor_barrieres(parameters=parameters)
+        woningpunten, _ = woningpunten_voor_barrieres(laagdata=laagdata, parameters=parameters)
     geometrie = woningpunten.geometry
     if geometrie.crs is not None and not geometrie.crs.equals(CRS):
         geometrie = geometrie.to_crs(CRS)
@@ -413,9 +417,10 @@ def _woningpunten_xy(parameters: Parameters | None,
 
 
 def _betrokken(raster: Routeraster, geblokkeerd_na: np.ndarray, oversteek: BaseGeometry, instellingen: Instellingen,
-               parameters: Parameters | None, woningpunten) -> _Vertrekpunten:
+               parameters: Parameters | None, woningpunten,
+               laagdata: Mapping[str, gpd.GeoDataFrame]) -> _Vertrekpunten:
     """Vertrekpunten binnen ``invloed_m`` van de oversteek: woningpunten, of anders vrij terrein."""
-    x, y, gewicht, kanten = _woningpunten_xy(parameters, woningpunten)
+    x, y, gewicht, kanten = _woningpunten_xy(parameters, woningpunten, laagdata)
     straal = instellingen.invloed_m
     xmin, ymin, xmax, ymax = oversteek.bounds
     dichtbij = (x >= xmin - straal) & (x <= xmax + straal) & (y >= ymin - straal) & (y <= ymax + straal)
@@ -431,7 +436,8 @@ def _betrokken(raster: Routeraster, geblokkeerd_na: np.ndarray, oversteek: BaseG
     return _Vertrekpunten(x, y, np.ones(len(x)), "punten (geen woningen in de buurt)")
 
 
-def oversteken_van_initiatieven(plannen: gpd.GeoDataFrame, *, parameters: Parameters | None = None,
+def oversteken_van_initiatieven(plannen: gpd.GeoDataFrame, *, laagdata: Mapping[str, gpd.GeoDataFrame],
+                                parameters: Parameters | None = None,
                                 zoekafstand_m: float | None = None) -> gpd.GeoDataFrame:
     """:func:`omrijfactor_voor_na` voor elk initiatief met ``lv_verbinding``.
 
@@ -440,12 +446,15 @@ def oversteken_van_initiatieven(plannen: gpd.GeoDataFrame, *, parameters: Parame
     plannen : GeoDataFrame
         Initiatieven zoals :func:`omgevingsvisie.initiatief.lees_initiatieven` ze geeft
         (kolommen ``naam`` en ``lv_verbinding``, EPSG:28992).
+    laagdata : mapping of str to GeoDataFrame
+        De lagen, zoals bij :func:`omrijfactor_voor_na`.
 
     Returns
     -------
     GeoDataFrame
-        Per initiatief: ``naam``, ``lv_verbinding``, ``omrijfactor_voor``, ``omrijfactor_na``,
-        ``verbetering_pct``, ``barriere``, ``woningpunten``, ``toelichting`` en het plangebied.
+        Per initiatief, op de index van ``plannen``: ``naam``, ``lv_verbinding``,
+        ``omrijfactor_voor``, ``omrijfactor_na``, ``verbetering_pct``, ``barriere``,
+        ``woningpunten``, ``toelichting`` en het plangebied.
     """
     if plannen.crs is not None and not plannen.crs.equals(CRS):
         plannen = plannen.to_crs(CRS)
@@ -455,15 +464,16 @@ def oversteken_van_initiatieven(plannen: gpd.GeoDataFrame, *, parameters: Parame
     for naam, lv, plan in zip(plannen["naam"], verbinding, plannen.geometry):
         aan = lv is not None and not pd.isna(lv) and bool(lv)
         if aan and parameters is not None and punten is None:  # eigen parameters: de steekproef één keer
-            punten, _ = woningpunten_voor_barrieres(parameters=parameters)
-        uit = (omrijfactor_voor_na(plan, parameters=parameters, zoekafstand_m=zoekafstand_m, woningpunten=punten)
+            punten, _ = woningpunten_voor_barrieres(laagdata=laagdata, parameters=parameters)
+        uit = (omrijfactor_voor_na(plan, laagdata=laagdata, parameters=parameters, zoekafstand_m=zoekafstand_m,
+                                   woningpunten=punten)
                if aan else {"toelichting": "Geen nieuwe verbinding (lv_verbinding staat niet aan)."})
         rijen.append({"naam": naam, "lv_verbinding": "ja" if aan else "nee",
                       **{k: uit.get(k) for k in ("omrijfactor_voor", "omrijfactor_na", "verbetering_pct",
                                                  "barriere", "woningpunten")},
                       "toelichting": uit["toelichting"]})
-    tabel = pd.DataFrame(rijen)
+    tabel = pd.DataFrame(rijen, index=plannen.index)
     for kolom in ("omrijfactor_voor", "omrijfactor_na", "verbetering_pct"):
         tabel[kolom] = pd.to_numeric(tabel[kolom], errors="coerce").astype(float)
     tabel["woningpunten"] = pd.to_numeric(tabel["woningpunten"], errors="coerce").astype("Int64")
-    return gpd.GeoDataFrame(tabel, geometry=list(plannen.geometry), crs=CRS)
+    return gpd.GeoDataFrame(tabel, geometry=plannen.geometry.to_numpy(), crs=CRS)

@@ -13,8 +13,9 @@ zijn eigen drempels mee als trefwoorden.
 
 Voorbeelden
 -----------
+>>> from omgevingsvisie import lagen
 >>> from omgevingsvisie.analyse import groen, landgebruik as lgm, woningen
->>> lg = lgm.landgebruik()
+>>> lg = lgm.landgebruik(laagdata=lagen.huidige())
 >>> punten, _ = woningen.woningpunten(lg)
 >>> tabel = groen.groen_bij_woningen(lg, punten)  # doctest: +SKIP
 >>> groen.groen_initiatief(plan, woningen=120, groen_pct=30)["groen_per_woning_m2"]  # doctest: +SKIP
@@ -22,6 +23,7 @@ Voorbeelden
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -32,7 +34,7 @@ from shapely.geometry.base import BaseGeometry
 
 from .._errors import InvoerFout
 from ._rooster import Rooster, afstand_raster, afstand_tot_vlakken, som_binnen_straal
-from .landgebruik import Landgebruik, landgebruik
+from .landgebruik import Landgebruik, landgebruik_van
 from .parameters import Parameters, laad_analyse_parameters
 from .woningen import woningpunten
 
@@ -87,7 +89,7 @@ def groen_bij_woningen(lg: Landgebruik, punten: gpd.GeoDataFrame, *, normen: Gro
     Returns
     -------
     DataFrame
-        Per punt (zelfde volgorde): ``afstand_groen_m`` (hemelsbreed tot de rand, ``inf`` zonder
+        Per punt, op de index van ``punten``: ``afstand_groen_m`` (hemelsbreed tot de rand, ``inf`` zonder
         groenruimte), ``groen_binnen_straal_m2``, ``woningen_binnen_straal`` en
         ``groen_per_woning_m2``.
     """
@@ -137,8 +139,9 @@ def groen_rasters(lg: Landgebruik, punten: gpd.GeoDataFrame, *, normen: Groennor
 
 
 def groen_initiatief(plan_geometrie: BaseGeometry, *, woningen: int | None = None, groen_pct: float | None = None,
-                     lg: Landgebruik | None = None, punten: gpd.GeoDataFrame | None = None,
-                     normen: Groennormen | None = None, parameters: Parameters | None = None) -> dict:
+                     laagdata: Mapping[str, gpd.GeoDataFrame] | None = None, lg: Landgebruik | None = None,
+                     punten: gpd.GeoDataFrame | None = None, normen: Groennormen | None = None,
+                     parameters: Parameters | None = None) -> dict:
     """De "300" van 3-30-300 en het groen per woning voor één initiatief.
 
     - Afstand: van het plan tot de dichtstbijzijnde groenruimte ≥ 1 ha (``afstand_groen_m``,
@@ -161,8 +164,10 @@ def groen_initiatief(plan_geometrie: BaseGeometry, *, woningen: int | None = Non
         Nieuwe woningen in het plan.
     groen_pct : float, optional
         Groen in het plan na realisatie (% van het plangebied).
+    laagdata : mapping of str to GeoDataFrame, optional
+        De lagen (bijvoorbeeld :func:`omgevingsvisie.lagen.huidige`); nodig als ``lg`` ontbreekt.
     lg : Landgebruik, optional
-        Standaard :func:`~omgevingsvisie.analyse.landgebruik.landgebruik`.
+        Standaard :func:`~omgevingsvisie.analyse.landgebruik.landgebruik` van ``laagdata``.
     punten : GeoDataFrame, optional
         Bestaande woningpunten; standaard :func:`~omgevingsvisie.analyse.woningen.woningpunten`.
     normen : Groennormen, optional
@@ -183,7 +188,7 @@ def groen_initiatief(plan_geometrie: BaseGeometry, *, woningen: int | None = Non
     if woningen is not None and woningen < 0:
         raise InvoerFout(f"woningen moet 0 of meer zijn, niet {woningen}.")
     normen = normen or Groennormen.standaard(parameters)
-    lg = lg or landgebruik(parameters=parameters)
+    lg = landgebruik_van(lg, laagdata, parameters)
     if punten is None:
         punten, _ = woningpunten(lg, parameters=parameters)
     # het plan vervangt wat er nu ligt: groen in het plan telt niet als bestaande groenruimte

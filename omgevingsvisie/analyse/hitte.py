@@ -21,7 +21,7 @@ Voorbeelden
 >>> round(float(hitte.uhi_formule(0.6, 0.2, meteo=hitte.Meteorologie(
 ...     straling_w_m2=241.2, dtr_k=10.0, wind_m_s=2.0))), 3)
 3.795
->>> resultaat = hitte.uhi_voor_na(plan, 40.0)  # doctest: +SKIP
+>>> resultaat = hitte.uhi_voor_na(plan, 40.0, laagdata=lagen.huidige())  # doctest: +SKIP
 >>> resultaat["verschil_plan_c"]  # doctest: +SKIP
 -0.12
 """
@@ -30,19 +30,23 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+import geopandas as gpd
 
 import numpy as np
 from scipy import ndimage
 from shapely.geometry.base import BaseGeometry
 
 from .._errors import InvoerFout
-from ._rooster import Rooster, schrijf_geotiff
-from .landgebruik import Landgebruik, landgebruik
+from ..io import schrijf_met
+from ._rooster import Rooster, geotiff
+from .landgebruik import Landgebruik, landgebruik_van
 from .parameters import Parameters, laad_analyse_parameters
 
-__all__ = ["BRON", "Meteorologie", "UhiRaster", "landgebruik", "uhi_formule", "uhi_raster", "uhi_voor_na"]
+__all__ = ["BRON", "Meteorologie", "UhiRaster", "uhi_formule", "uhi_raster", "uhi_voor_na"]
 
 BRON = ("Theeuwes, Steeneveld, Ronda & Holtslag (2017), A diagnostic equation for the daily maximum "
         "urban heat island effect for cities in northwestern Europe, Int. J. Climatol. 37:443–454, "
@@ -180,24 +184,30 @@ class UhiRaster:
         waarden = waarden[np.isfinite(waarden)]
         return float(waarden.mean()) if waarden.size else float("nan")
 
-    def schrijf(self, pad: str | os.PathLike, *, overschrijf: bool) -> Path:
-        """Schrijf als GeoTIFF (float32, °C, nodata NaN), bruikbaar voor ``omgevingsvisie kaart hitte --raster``."""
+    def geotiff(self) -> Callable[[Path], None]:
+        """Schrijver ``schrijver(pad)`` van het raster als GeoTIFF (float32, °C, nodata NaN)."""
         tags = {"bron": BRON, "formule": "UHI_max = (2 - SVF - f_veg) * (S * DTR^3 / U)^(1/4)",
                 "venster_m": f"{self.venster_m:g}",
                 **{k: f"{v:g}" for k, v in self.meteo.als_dict().items()}}
-        return schrijf_geotiff(pad, self.waarden.astype(np.float32), self.rooster, overschrijf=overschrijf,
-                               nodata=float("nan"), eenheid="°C",
-                               beschrijving="Hitte-eilandeffect UHI_max (Theeuwes et al. 2017)", tags=tags)
+        return geotiff(self.waarden.astype(np.float32), self.rooster, nodata=float("nan"), eenheid="°C",
+                       beschrijving="Hitte-eilandeffect UHI_max (Theeuwes et al. 2017)", tags=tags)
+
+    def schrijf(self, pad: str | os.PathLike, *, overschrijf: bool) -> Path:
+        """Schrijf als GeoTIFF (atomair), bruikbaar voor ``omgevingsvisie kaart hitte --raster``."""
+        return schrijf_met(pad, self.geotiff(), overschrijf=overschrijf)
 
 
-def uhi_raster(lg: Landgebruik | None = None, *, meteo: Meteorologie | None = None,
-               venster_m: float | None = None, parameters: Parameters | None = None) -> UhiRaster:
+def uhi_raster(lg: Landgebruik | None = None, *, laagdata: Mapping[str, gpd.GeoDataFrame] | None = None,
+               meteo: Meteorologie | None = None, venster_m: float | None = None,
+               parameters: Parameters | None = None) -> UhiRaster:
     """Het UHI-raster van de hele gemeente op de celmaat van het landgebruik (10 m).
 
     Parameters
     ----------
     lg : Landgebruik, optional
-        Standaard :func:`~omgevingsvisie.analyse.landgebruik.landgebruik` (de lagen, of het eigen raster).
+        Standaard :func:`~omgevingsvisie.analyse.landgebruik.landgebruik` van ``laagdata``.
+    laagdata : mapping of str to GeoDataFrame, optional
+        De lagen (bijvoorbeeld :func:`omgevingsvisie.lagen.huidige`); nodig als ``lg`` ontbreekt.
     meteo : Meteorologie, optional
         Standaard de hete zomerdag uit de parameters.
     venster_m : float, optional
@@ -206,7 +216,7 @@ def uhi_raster(lg: Landgebruik | None = None, *, meteo: Meteorologie | None = No
         Analyseparameters.
     """
     p = parameters or laad_analyse_parameters()
-    lg = lg or landgebruik(parameters=parameters)
+    lg = landgebruik_van(lg, laagdata, parameters)
     meteo = meteo or Meteorologie.standaard(p)
     cellen = venster_cellen(float(venster_m if venster_m is not None else p("uhi", "venster_m")), lg.rooster.resolutie)
     uhi = _uhi(lg.klassen, lg, cellen=cellen, meteo=meteo)
@@ -220,7 +230,8 @@ def _gemiddeld(waarden: np.ndarray, masker: np.ndarray) -> float:
     return float(waarden[masker].mean()) if masker.any() else float("nan")
 
 
-def uhi_voor_na(plan_geometrie: BaseGeometry, groen_pct: float, *, lg: Landgebruik | None = None,
+def uhi_voor_na(plan_geometrie: BaseGeometry, groen_pct: float, *,
+                laagdata: Mapping[str, gpd.GeoDataFrame] | None = None, lg: Landgebruik | None = None,
                 meteo: Meteorologie | None = None, venster_m: float | None = None,
                 svf_plan: float | None = None, omgeving_m: float | None = None,
                 parameters: Parameters | None = None) -> dict:
@@ -237,8 +248,8 @@ def uhi_voor_na(plan_geometrie: BaseGeometry, groen_pct: float, *, lg: Landgebru
         Het plangebied in EPSG:28992.
     groen_pct : float
         Aandeel groen van het plangebied na realisatie (0–100).
-    lg, meteo, venster_m, parameters
-        Zoals bij :func:`uhi_raster`.
+    laagdata, lg, meteo, venster_m, parameters
+        Zoals bij :func:`uhi_raster`: ``lg``, of anders het landgebruik van ``laagdata``.
     svf_plan : float, optional
         SVF van het plan na realisatie; standaard ``uhi.svf_nieuwbouw``.
     omgeving_m : float, optional
@@ -265,7 +276,7 @@ def uhi_voor_na(plan_geometrie: BaseGeometry, groen_pct: float, *, lg: Landgebru
     if groen_pct is None or not 0 <= float(groen_pct) <= 100:
         raise InvoerFout(f"groen_pct moet tussen 0 en 100 liggen, niet {groen_pct}.")
     p = parameters or laad_analyse_parameters()
-    lg = lg or landgebruik(parameters=parameters)
+    lg = landgebruik_van(lg, laagdata, parameters)
     meteo = meteo or Meteorologie.standaard(p)
     svf_na = float(svf_plan if svf_plan is not None else p("uhi", "svf_nieuwbouw"))
     if not 0 <= svf_na <= 1:

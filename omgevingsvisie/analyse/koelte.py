@@ -8,8 +8,9 @@ van het woningpunt tot de rand van de plek (0 als de woning erin ligt), geen loo
 
 Voorbeelden
 -----------
+>>> from omgevingsvisie import lagen
 >>> from omgevingsvisie.analyse import koelte, landgebruik as lgm, woningen
->>> lg = lgm.landgebruik()
+>>> lg = lgm.landgebruik(laagdata=lagen.huidige())
 >>> plekken = koelte.koele_plekken(lg)
 >>> punten, _ = woningen.woningpunten(lg)
 >>> afstand = koelte.afstand_koele_plek(punten, plekken)  # doctest: +SKIP

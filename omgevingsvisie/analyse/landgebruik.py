@@ -9,8 +9,8 @@ buitengebied (alles) < woongebied (``bestaand_stedelijk_gebied``) < bedrijventer
 (``bedrijventerreinen`` met status bestaand) < centrum (``publiekshart`` en
 ``noordelijke_binnenstad``) < winkelcentrum (``wijkcentra`` + straal) < park en bos
 (``groenstructuur`` naar type) < infrastructuur (``barrieres`` weg en spoor) < water
-(``barrieres`` water). Vervangen lagen (:func:`omgevingsvisie.vervang_laag`) worden vanzelf
-gebruikt.
+(``barrieres`` water). De lagen komen van de aanroeper (``laagdata``, in de praktijk
+:func:`omgevingsvisie.lagen.huidige`, dus met de vervangen lagen).
 
 Een echt landgebruiksraster (bijvoorbeeld uit de BGT of satellietbeelden, herleid naar de
 codes van :data:`KLASSEN`) gaat vóór: met :func:`vervang_landgebruik` voor alle analyses,
@@ -19,16 +19,18 @@ nodata, of buiten zijn bereik) blijft de afgeleide klasse staan.
 
 Voorbeelden
 -----------
+>>> from omgevingsvisie import lagen
 >>> from omgevingsvisie.analyse.landgebruik import landgebruik
->>> lg = landgebruik()
+>>> lg = landgebruik(laagdata=lagen.huidige())
 >>> lg.rooster.resolutie, lg.rooster.west % 10
 (10.0, 0.0)
->>> lg2 = landgebruik(raster="gis/landgebruik_bgt.tif")  # doctest: +SKIP
+>>> lg2 = landgebruik(laagdata=lagen.huidige(), raster="gis/landgebruik_bgt.tif")  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,11 +39,12 @@ import numpy as np
 from rasterio.warp import Resampling, reproject
 from shapely.geometry.base import BaseGeometry
 
-from .. import lagen
 from .._errors import InvoerFout
+from ..io import schrijf_met, stempel
 from ..io.raster import open_raster
+from ._laagdata import cachesleutel
+from ._rooster import Rooster, geotiff, vlakken_uit_masker
 from .parameters import Parameters, laad_analyse_parameters
-from ._rooster import Rooster, schrijf_geotiff, vlakken_uit_masker
 
 __all__ = [
     "EIGENSCHAPPEN",
@@ -50,6 +53,7 @@ __all__ = [
     "herstel_landgebruik",
     "landgebruik",
     "landgebruik_uit_lagen",
+    "landgebruik_van",
     "vervang_landgebruik",
 ]
 
@@ -76,6 +80,10 @@ KLEUREN: dict[int, tuple[int, int, int]] = {
 """Kleurentabel van het klassenraster (voor QGIS en andere viewers)."""
 
 _BOS_TYPEN = {"bos", "landgoed"}
+
+LAGEN: tuple[str, ...] = ("gemeentegrens", "bestaand_stedelijk_gebied", "bedrijventerreinen", "publiekshart",
+                          "noordelijke_binnenstad", "wijkcentra", "groenstructuur", "barrieres")
+"""De lagen waaruit het landgebruik wordt afgeleid (en waarop het bewaarde landgebruik sleutelt)."""
 
 
 @dataclass(frozen=True)
@@ -131,15 +139,18 @@ class Landgebruik:
         """Cellen (van ``rooster``, standaard :attr:`gemeente_rooster`) met het midden in de gemeente."""
         return (rooster or self.gemeente_rooster).masker(self.gemeente)
 
-    def schrijf(self, pad: str | os.PathLike, *, overschrijf: bool) -> Path:
-        """Schrijf het klassenraster van de gemeente als GeoTIFF (uint8, 0 = buiten de gemeente)."""
+    def geotiff(self) -> Callable[[Path], None]:
+        """Schrijver ``schrijver(pad)`` van het klassenraster van de gemeente (uint8, 0 = buiten de gemeente)."""
         doel = self.gemeente_rooster
         klassen = self.klassen[self.rooster.uitsnede(doel)].copy()
         klassen[~self.gemeente_masker(doel)] = 0
         legenda = "; ".join(f"{code} = {naam}" for code, naam in KLASSEN.items())
-        return schrijf_geotiff(pad, klassen, doel, overschrijf=overschrijf, nodata=0, eenheid="klasse",
-                               beschrijving="Landgebruiksklasse", kleuren=KLEUREN,
-                               tags={"klassen": legenda, "herkomst": self.herkomst})
+        return geotiff(klassen, doel, nodata=0, eenheid="klasse", beschrijving="Landgebruiksklasse",
+                       kleuren=KLEUREN, tags={"klassen": legenda, "herkomst": self.herkomst})
+
+    def schrijf(self, pad: str | os.PathLike, *, overschrijf: bool) -> Path:
+        """Schrijf het klassenraster van de gemeente als GeoTIFF (atomair, zie :meth:`geotiff`)."""
+        return schrijf_met(pad, self.geotiff(), overschrijf=overschrijf)
 
 
 def klasse_tabellen(parameters: Parameters) -> dict[str, np.ndarray]:
@@ -156,21 +167,21 @@ def klasse_tabellen(parameters: Parameters) -> dict[str, np.ndarray]:
     return tabellen
 
 
-def _vormen(parameters: Parameters) -> list[tuple[BaseGeometry, int]]:
+def _vormen(parameters: Parameters, laagdata: Mapping[str, gpd.GeoDataFrame]) -> list[tuple[BaseGeometry, int]]:
     """(geometrie, klassecode) van laag naar hoog: latere vormen overschrijven eerdere."""
     code = {naam: c for c, naam in KLASSEN.items()}
     p = lambda naam: float(parameters("landgebruik", naam))  # noqa: E731
-    bedrijven = lagen.laad_laag("bedrijventerreinen")
-    groen = lagen.laad_laag("groenstructuur")
-    barrieres = lagen.laad_laag("barrieres")
+    bedrijven = laagdata["bedrijventerreinen"]
+    groen = laagdata["groenstructuur"]
+    barrieres = laagdata["barrieres"]
     is_bos = groen["type"].isin(_BOS_TYPEN)
     lijnen = {soort: barrieres[barrieres["soort"] == soort].geometry for soort in ("weg", "spoor", "water")}
     lagenvolgorde = [
-        ("woongebied", lagen.laad_laag("bestaand_stedelijk_gebied").geometry),
+        ("woongebied", laagdata["bestaand_stedelijk_gebied"].geometry),
         ("bedrijventerrein", bedrijven[bedrijven["status"] == "bestaand"].geometry),
-        ("centrum", lagen.laad_laag("publiekshart").geometry),
-        ("centrum", lagen.laad_laag("noordelijke_binnenstad").geometry),
-        ("winkelcentrum", lagen.laad_laag("wijkcentra").geometry.buffer(p("straal_winkelcentrum_m"))),
+        ("centrum", laagdata["publiekshart"].geometry),
+        ("centrum", laagdata["noordelijke_binnenstad"].geometry),
+        ("winkelcentrum", laagdata["wijkcentra"].geometry.buffer(p("straal_winkelcentrum_m"))),
         ("park", groen[~is_bos].geometry),
         ("bos", groen[is_bos].geometry),
         ("infrastructuur", lijnen["weg"].buffer(p("breedte_weg_m") / 2, cap_style="flat")),
@@ -180,21 +191,24 @@ def _vormen(parameters: Parameters) -> list[tuple[BaseGeometry, int]]:
     return [(g, code[klasse]) for klasse, reeks in lagenvolgorde for g in reeks if g is not None and not g.is_empty]
 
 
-def landgebruik_uit_lagen(*, parameters: Parameters | None = None) -> Landgebruik:
-    """Leid het landgebruik af uit de (eventueel vervangen) lagen.
+def landgebruik_uit_lagen(*, laagdata: Mapping[str, gpd.GeoDataFrame],
+                          parameters: Parameters | None = None) -> Landgebruik:
+    """Leid het landgebruik af uit de lagen (:data:`LAGEN`).
 
     Parameters
     ----------
+    laagdata : mapping of str to GeoDataFrame
+        De lagen, bijvoorbeeld :func:`omgevingsvisie.lagen.huidige`.
     parameters : Parameters, optional
         Analyseparameters; standaard :func:`laad_analyse_parameters`.
     """
     from rasterio.features import rasterize
 
     parameters = parameters or laad_analyse_parameters()
-    gemeente = lagen.laad_laag("gemeentegrens").union_all()
+    gemeente = laagdata["gemeentegrens"].union_all()
     rooster = Rooster.om(gemeente.bounds, resolutie=float(parameters("landgebruik", "resolutie_m")),
                          marge=float(parameters("landgebruik", "marge_m")))
-    klassen = rasterize(_vormen(parameters), out_shape=rooster.vorm, transform=rooster.transform,
+    klassen = rasterize(_vormen(parameters, laagdata), out_shape=rooster.vorm, transform=rooster.transform,
                         fill=1, dtype="uint8")
     return Landgebruik(klassen, rooster, gemeente, klasse_tabellen(parameters))
 
@@ -234,14 +248,15 @@ _vervangend_raster: Path | None = None
 _cache: dict[tuple, Landgebruik] = {}
 
 
-def vervang_landgebruik(pad: str | os.PathLike) -> None:
+def vervang_landgebruik(pad: str | os.PathLike, *, laagdata: Mapping[str, gpd.GeoDataFrame]) -> None:
     """Gebruik voortaan een eigen landgebruiksraster in alle analyses (zoals :func:`~omgevingsvisie.vervang_laag`).
 
-    Het raster wordt meteen gecontroleerd; bij een fout blijft het oude landgebruik in gebruik.
+    Het raster wordt meteen gecontroleerd op het landgebruik van ``laagdata``; bij een fout
+    blijft het oude landgebruik in gebruik.
     """
     global _vervangend_raster
     pad = Path(pad)
-    landgebruik(raster=pad)  # controleert (en bewaart in de cache)
+    landgebruik(laagdata=laagdata, raster=pad)  # controleert (en bewaart in de cache)
     _vervangend_raster = pad
 
 
@@ -251,15 +266,19 @@ def herstel_landgebruik() -> None:
     _vervangend_raster = None
 
 
-def landgebruik(*, raster: str | os.PathLike | None = None,
+def landgebruik(*, laagdata: Mapping[str, gpd.GeoDataFrame], raster: str | os.PathLike | None = None,
                 parameters: Parameters | None = None) -> Landgebruik:
     """Het landgebruik voor de analyses: een eigen raster waar dat gegevens heeft, anders uit de lagen.
 
-    Met de standaardparameters wordt het resultaat bewaard zolang de GeoPackage met de lagen,
-    de vervangen lagen en het raster niet veranderen, zodat bijvoorbeeld een toets van veel initiatieven het maar één keer afleidt.
+    Met de standaardparameters wordt het resultaat bewaard zolang de lagen (:data:`LAGEN`, via
+    :meth:`~omgevingsvisie.lagen.Laagdata.stempel`: ook een gewijzigd bestand van een vervangen
+    laag) en het raster niet veranderen, zodat bijvoorbeeld een toets van veel initiatieven het
+    maar één keer afleidt.
 
     Parameters
     ----------
+    laagdata : mapping of str to GeoDataFrame
+        De lagen, bijvoorbeeld :func:`omgevingsvisie.lagen.huidige`.
     raster : path-like, optional
         GeoTIFF met klassecodes van :data:`KLASSEN` (elk coördinatenstelsel; wordt met de
         dichtstbijzijnde cel naar het 10 m-rooster in EPSG:28992 gebracht). Standaard het
@@ -268,15 +287,11 @@ def landgebruik(*, raster: str | os.PathLike | None = None,
         Analyseparameters (klasse-eigenschappen, celmaat); standaard de meegeleverde.
     """
     raster = Path(raster) if raster is not None else _vervangend_raster
-    sleutel = None
-    if parameters is None:
-        stempel = (str(raster.resolve()), raster.stat().st_mtime_ns) if raster and raster.exists() else raster
-        gpkg = lagen.data_map() / lagen.GPKG_NAAM
-        bron = (str(gpkg), gpkg.stat().st_mtime_ns if gpkg.exists() else None)
-        sleutel = (bron, tuple(sorted(lagen.vervangingen().items())), stempel)
-        if sleutel in _cache:
-            return _cache[sleutel]
-    afgeleid = landgebruik_uit_lagen(parameters=parameters)
+    lagen_sleutel = cachesleutel(laagdata, LAGEN)
+    sleutel = (lagen_sleutel, stempel(raster)) if parameters is None and lagen_sleutel is not None else None
+    if sleutel is not None and sleutel in _cache:
+        return _cache[sleutel]
+    afgeleid = landgebruik_uit_lagen(laagdata=laagdata, parameters=parameters)
     resultaat = afgeleid
     if raster is not None:
         eigen = lees_landgebruik_raster(raster, afgeleid.rooster)
@@ -292,3 +307,19 @@ def landgebruik(*, raster: str | os.PathLike | None = None,
         _cache.clear()
         _cache[sleutel] = resultaat
     return resultaat
+
+
+def landgebruik_van(lg: Landgebruik | None, laagdata: Mapping[str, gpd.GeoDataFrame] | None,
+                    parameters: Parameters | None = None) -> Landgebruik:
+    """``lg``, of anders :func:`landgebruik` van ``laagdata`` (voor de analyses met een optioneel ``lg``).
+
+    Raises
+    ------
+    TypeError
+        Als ``lg`` en ``laagdata`` allebei ontbreken.
+    """
+    if lg is not None:
+        return lg
+    if laagdata is None:
+        raise TypeError("Geef het landgebruik (lg=...) of de lagen (laagdata=...) mee.")
+    return landgebruik(laagdata=laagdata, parameters=parameters)

@@ -1,9 +1,12 @@
-"""De analyses hitte en groen als geheel: rekenen, samenvatten per gebied en wegschrijven.
+"""De analyses als geheel: hitte en groen rekenen en samenvatten per gebied, en de ene schrijver.
 
 :func:`analyse_hitte` en :func:`analyse_groen` doen alle stappen en geven een :class:`Analyse`
-terug; :func:`schrijf_analyse` zet die in een map (GeoTIFF, CSV, GeoPackage), atomair en nooit
-over bestaande bestanden heen zonder ``overschrijf``. :func:`bestanden` noemt vooraf welke
-bestanden er komen, zodat de CLI kan weigeren vóór het rekenwerk.
+terug; de barrièreanalyse geeft er een met
+:meth:`omgevingsvisie.analyse.barrieres.Uitkomst.als_analyse`. :func:`schrijf_analyse` zet elke
+:class:`Analyse` in een map (GeoTIFF, CSV, GeoPackage): eerst alle doelen gecontroleerd, dan
+alles naast zijn doel geschreven en pas op zijn plaats gezet als alles gelukt is, dus nooit
+half en nooit over bestaande bestanden heen zonder ``overschrijf``. :func:`bestanden` noemt
+vooraf welke bestanden er komen, zodat de CLI kan weigeren vóór het rekenwerk.
 
 Bestanden van ``hitte``: ``landgebruik.tif``, ``uhi.tif``, ``afstand_koele_plek.tif``,
 ``hitte_wijken.csv``, ``hitte_focusgebieden.csv`` (en ``hitte_initiatieven.csv``) en
@@ -13,12 +16,17 @@ Bestanden van ``hitte``: ``landgebruik.tif``, ``uhi.tif``, ``afstand_koele_plek.
 Bestanden van ``groen``: ``afstand_groen.tif``, ``groen_per_woning.tif``, ``groen_wijken.csv``,
 ``groen_focusgebieden.csv`` (en ``groen_initiatieven.csv``) en ``groen.gpkg`` met de lagen
 ``wijken``, ``focusgebieden``, (``initiatieven``), ``groenruimten`` en ``woningpunten``.
+
+Bestanden van ``barrieres``: ``barrieres_wijken.csv`` (en ``barrieres_initiatieven.csv``) en
+``barrieres.gpkg`` met de lagen ``wijken``, (``initiatieven``), ``ingesloten_wijken`` en
+``woningpunten``.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,15 +34,14 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from .. import lagen
-from ..io.uitvoer import controleer_doelen, schrijf_met, schrijf_tekst
 from ..catalogus import CRS
+from ..io import atomair_pad, controleer_doelen
 from . import groen as groenmodule
 from . import hitte as hittemodule
 from . import koelte
-from ._rooster import Rooster, schrijf_geotiff
+from ._rooster import geotiff
 from .gebieden import gewogen_aandeel, gewogen_mediaan, per_gebied, punten_in, raster_in
-from .landgebruik import Landgebruik, landgebruik
+from .landgebruik import Landgebruik, landgebruik_van
 from .parameters import Parameters, laad_analyse_parameters
 from .woningen import woningpunten
 
@@ -43,9 +50,12 @@ __all__ = ["Analyse", "analyse_groen", "analyse_hitte", "bestanden", "schrijf_an
 Voortgang = Callable[[str, int, int], None]
 """``voortgang(omschrijving, gedaan, totaal)``: na elke stap aangeroepen."""
 
-RASTERS = {"hitte": ("landgebruik", "uhi", "afstand_koele_plek"), "groen": ("afstand_groen", "groen_per_woning")}
+RASTERS = {"hitte": ("landgebruik", "uhi", "afstand_koele_plek"), "groen": ("afstand_groen", "groen_per_woning"),
+           "barrieres": ()}
+"""Per soort analyse de rasters (``<naam>.tif``)."""
+TABELLEN = {"hitte": ("wijken", "focusgebieden"), "groen": ("wijken", "focusgebieden"), "barrieres": ("wijken",)}
+"""Per soort analyse de tabellen (``<soort>_<naam>.csv`` en een laag in ``<soort>.gpkg``); plus ``initiatieven``."""
 GEBIEDSLAGEN = ("wijken", "focusgebieden")
-EXTRA_LAGEN = {"hitte": ("koele_plekken", "woningpunten"), "groen": ("groenruimten", "woningpunten")}
 
 
 @dataclass
@@ -55,11 +65,12 @@ class Analyse:
     Attributes
     ----------
     soort : str
-        ``"hitte"`` of ``"groen"``.
+        ``"hitte"``, ``"groen"`` of ``"barrieres"`` (zie :data:`RASTERS` en :data:`TABELLEN`).
     rasters : dict
-        Naam → functie ``(pad, overschrijf) -> Path`` die het raster als GeoTIFF schrijft.
+        Naam → schrijver ``schrijver(pad)`` die het raster als GeoTIFF naar ``pad`` schrijft
+        (bijvoorbeeld :func:`~omgevingsvisie.analyse._rooster.geotiff`).
     tabellen : dict
-        ``wijken``, ``focusgebieden`` en eventueel ``initiatieven`` (GeoDataFrames; CSV én GeoPackage).
+        De tabellen van :data:`TABELLEN` en eventueel ``initiatieven`` (GeoDataFrames; CSV én GeoPackage).
     lagen : dict
         Extra lagen voor de GeoPackage (koele plekken of groenruimten, woningpunten).
     waarschuwingen : list of str
@@ -67,7 +78,7 @@ class Analyse:
     """
 
     soort: str
-    rasters: dict[str, Callable[[Path, bool], Path]]
+    rasters: dict[str, Callable[[Path], None]]
     tabellen: dict[str, gpd.GeoDataFrame]
     lagen: dict[str, gpd.GeoDataFrame] = field(default_factory=dict)
     waarschuwingen: list[str] = field(default_factory=list)
@@ -76,7 +87,7 @@ class Analyse:
 def bestanden(soort: str, map_: str | os.PathLike, *, initiatieven: bool = False) -> list[Path]:
     """De bestanden die :func:`schrijf_analyse` voor ``soort`` in ``map_`` schrijft."""
     map_ = Path(map_)
-    tabellen = [*GEBIEDSLAGEN, *(("initiatieven",) if initiatieven else ())]
+    tabellen = [*TABELLEN[soort], *(("initiatieven",) if initiatieven else ())]
     return ([map_ / f"{naam}.tif" for naam in RASTERS[soort]]
             + [map_ / f"{soort}_{naam}.csv" for naam in tabellen] + [map_ / f"{soort}.gpkg"])
 
@@ -93,22 +104,19 @@ def _stappen(voortgang: Voortgang | None, totaal: int) -> Callable[[str], None]:
     return stap
 
 
-def _raster_schrijver(waarden: np.ndarray, rooster: Rooster, **kenmerken) -> Callable[[Path, bool], Path]:
-    return lambda pad, overschrijf: schrijf_geotiff(pad, waarden, rooster, overschrijf=overschrijf, **kenmerken)
+def _gebieden(laagdata: Mapping[str, gpd.GeoDataFrame]) -> dict[str, gpd.GeoDataFrame]:
+    return {naam: laagdata[naam] for naam in GEBIEDSLAGEN}
 
 
-def _gebieden() -> dict[str, gpd.GeoDataFrame]:
-    return {naam: lagen.laad_laag(naam) for naam in GEBIEDSLAGEN}
-
-
-def _voorbereiden(lg: Landgebruik | None, adressen, parameters: Parameters | None):
+def _voorbereiden(lg: Landgebruik | None, laagdata: Mapping[str, gpd.GeoDataFrame], adressen,
+                  parameters: Parameters | None):
     p = parameters or laad_analyse_parameters()
-    lg = lg or landgebruik(parameters=parameters)
+    lg = landgebruik_van(lg, laagdata, parameters)
     punten, waarschuwingen = woningpunten(lg, adressen=adressen, parameters=p)
     return p, lg, punten, waarschuwingen
 
 
-def analyse_hitte(*, lg: Landgebruik | None = None, meteo: hittemodule.Meteorologie | None = None,
+def analyse_hitte(*, laagdata: Mapping[str, gpd.GeoDataFrame], lg: Landgebruik | None = None, meteo: hittemodule.Meteorologie | None = None,
                   venster_m: float | None = None, adressen=None,
                   initiatieven: gpd.GeoDataFrame | None = None, parameters: Parameters | None = None,
                   voortgang: Voortgang | None = None) -> Analyse:
@@ -116,8 +124,11 @@ def analyse_hitte(*, lg: Landgebruik | None = None, meteo: hittemodule.Meteorolo
 
     Parameters
     ----------
+    laagdata : mapping of str to GeoDataFrame
+        De lagen (bijvoorbeeld :func:`omgevingsvisie.lagen.huidige`): het landgebruik, de wijken
+        en de focusgebieden.
     lg : Landgebruik, optional
-        Standaard :func:`~omgevingsvisie.analyse.landgebruik.landgebruik`.
+        Standaard :func:`~omgevingsvisie.analyse.landgebruik.landgebruik` van ``laagdata``.
     meteo, venster_m
         Zie :func:`~omgevingsvisie.analyse.hitte.uhi_raster`.
     adressen : path-like or GeoDataFrame, optional
@@ -132,7 +143,7 @@ def analyse_hitte(*, lg: Landgebruik | None = None, meteo: hittemodule.Meteorolo
     """
     n_plannen = 0 if initiatieven is None else len(initiatieven)
     stap = _stappen(voortgang, 5 + n_plannen)
-    p, lg, punten, waarschuwingen = _voorbereiden(lg, adressen, parameters)
+    p, lg, punten, waarschuwingen = _voorbereiden(lg, laagdata, adressen, parameters)
     stap("landgebruik en woningen")
     meteo = meteo or hittemodule.Meteorologie.standaard(p)
     uhi = hittemodule.uhi_raster(lg, meteo=meteo, venster_m=venster_m, parameters=p)
@@ -160,7 +171,7 @@ def analyse_hitte(*, lg: Landgebruik | None = None, meteo: hittemodule.Meteorolo
             "koele_plek_te_ver_pct": gewogen_aandeel(afstand[i] > norm, gewicht[i]),
         }
 
-    tabellen = {naam: per_gebied(gebieden, kolommen) for naam, gebieden in _gebieden().items()}
+    tabellen = {naam: per_gebied(gebieden, kolommen) for naam, gebieden in _gebieden(laagdata).items()}
     stap("tabellen per wijk en focusgebied")
     if initiatieven is not None:
         onbebouwd = set(p("uhi", "onbebouwde_functies"))
@@ -181,9 +192,9 @@ def analyse_hitte(*, lg: Landgebruik | None = None, meteo: hittemodule.Meteorolo
 
     rd = uhi.rooster
     rasters = {
-        "landgebruik": lambda pad, overschrijf: lg.schrijf(pad, overschrijf=overschrijf),
-        "uhi": lambda pad, overschrijf: uhi.schrijf(pad, overschrijf=overschrijf),
-        "afstand_koele_plek": _raster_schrijver(
+        "landgebruik": lg.geotiff(),
+        "uhi": uhi.geotiff(),
+        "afstand_koele_plek": geotiff(
             afstand_raster, rd, nodata=float("nan"), eenheid="m",
             beschrijving=f"Afstand tot een koele plek ≥ {p('koele_plek', 'min_oppervlakte_m2'):g} m² (hemelsbreed)",
             tags={"bron": p.parameter("koele_plek", "afstand_m").bron}),
@@ -194,7 +205,7 @@ def analyse_hitte(*, lg: Landgebruik | None = None, meteo: hittemodule.Meteorolo
                    waarschuwingen)
 
 
-def analyse_groen(*, lg: Landgebruik | None = None, normen: groenmodule.Groennormen | None = None,
+def analyse_groen(*, laagdata: Mapping[str, gpd.GeoDataFrame], lg: Landgebruik | None = None, normen: groenmodule.Groennormen | None = None,
                   adressen=None, initiatieven: gpd.GeoDataFrame | None = None,
                   parameters: Parameters | None = None, voortgang: Voortgang | None = None) -> Analyse:
     """De "300" van 3-30-300 en groen per woning: rasters en tabellen per wijk, focusgebied (en initiatief).
@@ -205,7 +216,7 @@ def analyse_groen(*, lg: Landgebruik | None = None, normen: groenmodule.Groennor
     """
     n_plannen = 0 if initiatieven is None else len(initiatieven)
     stap = _stappen(voortgang, 5 + n_plannen)
-    p, lg, punten, waarschuwingen = _voorbereiden(lg, adressen, parameters)
+    p, lg, punten, waarschuwingen = _voorbereiden(lg, laagdata, adressen, parameters)
     normen = normen or groenmodule.Groennormen.standaard(p)
     stap("landgebruik en woningen")
     per_punt = groenmodule.groen_bij_woningen(lg, punten, normen=normen)
@@ -229,7 +240,7 @@ def analyse_groen(*, lg: Landgebruik | None = None, normen: groenmodule.Groennor
             "groen_per_woning_onder_norm_pct": gewogen_aandeel(per_woning[i] < normen.per_woning_m2, gewicht[i]),
         }
 
-    tabellen = {naam: per_gebied(gebieden, kolommen) for naam, gebieden in _gebieden().items()}
+    tabellen = {naam: per_gebied(gebieden, kolommen) for naam, gebieden in _gebieden(laagdata).items()}
     stap("tabellen per wijk en focusgebied")
     if initiatieven is not None:
         rijen = []
@@ -244,11 +255,11 @@ def analyse_groen(*, lg: Landgebruik | None = None, normen: groenmodule.Groennor
 
     rd = lg.gemeente_rooster
     rasters = {
-        "afstand_groen": _raster_schrijver(
+        "afstand_groen": geotiff(
             rasters_groen["afstand_groen"], rd, nodata=float("nan"), eenheid="m",
             beschrijving=f"Afstand tot openbaar groen ≥ {normen.min_oppervlakte_ha:g} ha (hemelsbreed)",
             tags={"bron": p.parameter("groen", "afstand_m").bron}),
-        "groen_per_woning": _raster_schrijver(
+        "groen_per_woning": geotiff(
             rasters_groen["groen_per_woning"], rd, nodata=float("nan"), eenheid="m² per woning",
             beschrijving=f"Openbaar groen binnen {normen.straal_m:g} m per woning binnen {normen.straal_m:g} m",
             tags={"bron": p.parameter("groen", "per_woning_m2").bron}),
@@ -260,17 +271,19 @@ def analyse_groen(*, lg: Landgebruik | None = None, normen: groenmodule.Groennor
 
 
 def _voor_bestand(tabel: pd.DataFrame) -> pd.DataFrame:
-    """Oneindige afstanden (geen groen of koele plek) worden leeg; getallen afgerond."""
+    """Oneindige afstanden (geen groen, koele plek of route) worden leeg; getallen afgerond."""
     getallen = tabel.select_dtypes("float").columns
     return tabel.assign(**{k: tabel[k].replace([np.inf, -np.inf], np.nan).round(3) for k in getallen})
 
 
-def schrijf_analyse(analyse: Analyse, map_: str | os.PathLike, *, overschrijf: bool,
+def schrijf_analyse(analyse: Analyse, map_: str | os.PathLike, *, overschrijf: bool = False,
                     voortgang: Voortgang | None = None) -> list[Path]:
-    """Schrijf rasters, CSV-tabellen en de GeoPackage van ``analyse`` in ``map_``.
+    """Schrijf rasters, CSV-tabellen en de GeoPackage van ``analyse`` in ``map_``; alles of niets.
 
     Controleert eerst alle doelen (:class:`~omgevingsvisie.UitvoerBestaat` als er al één bestaat
-    en ``overschrijf`` niet is gezet); elk bestand wordt atomair geschreven.
+    en ``overschrijf`` niet is gezet; dan wordt er niets geschreven). Elk bestand wordt naast
+    zijn doel geschreven (:func:`omgevingsvisie.io.atomair_pad`) en pas op zijn plaats gezet als
+    alle bestanden gelukt zijn: bij een fout blijft er niets half staan.
 
     Returns
     -------
@@ -281,19 +294,17 @@ def schrijf_analyse(analyse: Analyse, map_: str | os.PathLike, *, overschrijf: b
     doelen = bestanden(analyse.soort, map_, initiatieven="initiatieven" in analyse.tabellen)
     controleer_doelen(doelen, overschrijf=overschrijf)
     stap = _stappen(voortgang, len(doelen))
-    geschreven = []
-    for naam, schrijver in analyse.rasters.items():
-        geschreven.append(schrijver(map_ / f"{naam}.tif", overschrijf))
-        stap(f"{naam}.tif")
-    for naam, tabel in analyse.tabellen.items():
-        csv = _voor_bestand(pd.DataFrame(tabel.drop(columns="geometry"))).to_csv(index=False)
-        geschreven.append(schrijf_tekst(map_ / f"{analyse.soort}_{naam}.csv", csv, overschrijf=overschrijf))
-        stap(f"{analyse.soort}_{naam}.csv")
-
-    def gpkg(tijdelijk: Path) -> None:
+    with ExitStack() as stapel:
+        tijdelijk = {doel: stapel.enter_context(atomair_pad(doel, overschrijf=overschrijf)) for doel in doelen}
+        for naam, schrijver in analyse.rasters.items():
+            schrijver(tijdelijk[map_ / f"{naam}.tif"])
+            stap(f"{naam}.tif")
+        for naam, tabel in analyse.tabellen.items():
+            csv = _voor_bestand(pd.DataFrame(tabel.drop(columns="geometry"))).to_csv(index=False)
+            tijdelijk[map_ / f"{analyse.soort}_{naam}.csv"].write_text(csv, encoding="utf-8")
+            stap(f"{analyse.soort}_{naam}.csv")
+        gpkg = tijdelijk[map_ / f"{analyse.soort}.gpkg"]
         for naam, laag in {**analyse.tabellen, **analyse.lagen}.items():
-            _voor_bestand(laag).to_file(tijdelijk, layer=naam, driver="GPKG")
-
-    geschreven.append(schrijf_met(map_ / f"{analyse.soort}.gpkg", gpkg, overschrijf=overschrijf))
-    stap(f"{analyse.soort}.gpkg")
-    return geschreven
+            _voor_bestand(laag).to_file(gpkg, layer=naam, driver="GPKG")
+        stap(f"{analyse.soort}.gpkg")
+    return doelen

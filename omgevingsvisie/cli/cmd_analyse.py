@@ -93,8 +93,9 @@ def _voorbereiding(*, uitvoer: Path, overschrijf: bool, soort: str, landgebruik_
         plannen, waarschuwingen = lees_initiatieven(initiatieven, gemeente=huidige().gemeente())
         for melding in waarschuwingen:
             click.echo(f"Waarschuwing: {melding}", err=True)
+    laagdata = huidige()
     return {
-        "lg": landgebruik(raster=landgebruik_pad, parameters=parameters),
+        "laagdata": laagdata, "lg": landgebruik(laagdata=laagdata, raster=landgebruik_pad, parameters=parameters),
         "adressen": lees_adressen(adressen, laag=adressen_laag) if adressen is not None else None,
         "initiatieven": plannen, "parameters": parameters,
     }

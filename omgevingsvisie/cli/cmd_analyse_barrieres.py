@@ -53,11 +53,12 @@ def barrieres(*, uitvoer: Path, overschrijf: bool, adressen: Path | None, adress
     from ..io.uitvoer import controleer_doelen
     from ..analyse import barrieres as analyse
     from ..analyse.barrieres_oversteek import oversteken_van_initiatieven
+    from ..analyse.uitvoer import bestanden, schrijf_analyse
     from ..analyse.parameters import laad_analyse_parameters
     from ..initiatief import lees_initiatieven
     from ..lagen import huidige
 
-    doelen = analyse.bestanden(uitvoer, initiatieven=initiatieven is not None)
+    doelen = bestanden("barrieres", uitvoer, initiatieven=initiatieven is not None)
     controleer_doelen(doelen, overschrijf=overschrijf)
     parameters = laad_analyse_parameters(parameters_pad) if parameters_pad else None
     plannen = None
@@ -65,13 +66,14 @@ def barrieres(*, uitvoer: Path, overschrijf: bool, adressen: Path | None, adress
         plannen, meldingen = lees_initiatieven(initiatieven, gemeente=huidige().gemeente())
         for melding in meldingen:
             click.echo(f"Waarschuwing: {melding}", err=True)
-    uitkomst = analyse.omrijfactoren_per_wijk(parameters=parameters, adressen=adressen, adressen_laag=adressen_laag,
-                                              landgebruik_raster=landgebruik_pad)
+    laagdata = huidige()
+    uitkomst = analyse.omrijfactoren_per_wijk(laagdata=laagdata, parameters=parameters, adressen=adressen,
+                                              adressen_laag=adressen_laag, landgebruik_raster=landgebruik_pad)
     if plannen is not None:
-        uitkomst.initiatieven = oversteken_van_initiatieven(plannen, parameters=parameters)
+        uitkomst.initiatieven = oversteken_van_initiatieven(plannen, laagdata=laagdata, parameters=parameters)
     for melding in uitkomst.waarschuwingen:
         click.echo(f"Waarschuwing: {melding}", err=True)
-    geschreven = analyse.schrijf_barrieres(uitkomst, uitvoer, overschrijf=overschrijf)
+    geschreven = schrijf_analyse(uitkomst.als_analyse(), uitvoer, overschrijf=overschrijf)
 
     click.echo(f"Omrijfactor per wijk (drempel ingesloten: {_komma(uitkomst.drempel)}):")
     for rij in uitkomst.tabel.itertuples():
