@@ -9,12 +9,31 @@ De publieke API is klein:
 - :class:`InvoerFout`, :class:`BestandOntbreekt`, :class:`UitvoerBestaat` — fouten.
 """
 
+from typing import TYPE_CHECKING
+
 from ._errors import BestandOntbreekt, InvoerFout, OmgevingsvisieFout, UitvoerBestaat
 from .catalogus import LAAGNAMEN
-from .lagen import Laagdata, gebruik_configuratie, herstel_lagen, huidige, laad_laag, lijst_lagen, metadata, vervang_laag
-from .lagen import Probleem, valideer_laag
+
+if TYPE_CHECKING:
+    from .lagen import Laagdata, gebruik_configuratie, herstel_lagen, huidige, laad_laag, lijst_lagen, metadata
+    from .lagen import Probleem, valideer_laag, vervang_laag
 
 __version__ = "0.1.0"
+
+# De namen uit .lagen laden pas bij het eerste gebruik (PEP 562): .lagen trekt geopandas mee,
+# en `omgevingsvisie --help` (dat dit pakket importeert) moet zonder geopandas direct antwoorden.
+_UIT_LAGEN = frozenset({"Laagdata", "Probleem", "gebruik_configuratie", "herstel_lagen", "huidige", "laad_laag",
+                        "lijst_lagen", "metadata", "valideer_laag", "vervang_laag"})
+
+
+def __getattr__(naam: str) -> object:
+    if naam in _UIT_LAGEN:
+        from . import lagen
+
+        waarde = getattr(lagen, naam)
+        globals()[naam] = waarde
+        return waarde
+    raise AttributeError(f"module {__name__!r} heeft geen attribuut {naam!r}")
 
 __all__ = [
     "LAAGNAMEN",

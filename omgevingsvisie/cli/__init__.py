@@ -1,6 +1,9 @@
 """De command line ``omgevingsvisie``, opgebouwd als rasterio's ``rio`` en fiona's ``fio``.
 
-Eén module per commando (``cmd_*.py``); gedeelde opties staan in :mod:`.opties`.
+Eén module per commando (``cmd_*.py``); gedeelde opties staan in :mod:`.opties`, click's eigen
+teksten vertaalt :mod:`.nederlands`. De commando-modules importeren alleen click en deze
+kamer: geopandas, folium, rasterio en de rekenmodules laden pas in het commando dat ze
+gebruikt, zodat ``omgevingsvisie --help`` direct antwoordt.
 """
 
 from __future__ import annotations
@@ -9,23 +12,24 @@ from pathlib import Path
 
 import click
 
-from .. import __version__, lagen
-from .basis import Groep
-from .cmd_analyse import analyse as analyse_commando
-from .cmd_export import export as export_commando
-from .cmd_kaart import kaart as kaart_commando
-from .cmd_lagen import lagen as lagen_commando
-from .cmd_toets import toets as toets_commando
-from .opties import lagen_optie
+from . import nederlands
+
+nederlands.installeer()  # vóór het aanmaken van de commando's (click.Path vraagt zijn naam op)
+
+from .. import __version__  # noqa: E402
+from .basis import Groep  # noqa: E402
+from .cmd_analyse import analyse as analyse_commando  # noqa: E402
+from .cmd_export import export as export_commando  # noqa: E402
+from .cmd_kaart import kaart as kaart_commando  # noqa: E402
+from .cmd_lagen import lagen as lagen_commando  # noqa: E402
+from .cmd_toets import toets as toets_commando  # noqa: E402
+from .opties import lagen_optie  # noqa: E402
 
 __all__ = ["main"]
 
 
 @click.group(cls=Groep, name="omgevingsvisie")
-@click.version_option(
-    __version__, "--version", prog_name="omgevingsvisie", message="%(prog)s %(version)s",
-    help="Toon de versie en stop.",
-)
+@click.version_option(__version__, "--versie", "--version", prog_name="omgevingsvisie", message="%(prog)s %(version)s")
 @lagen_optie
 def main(*, configuratie: Path | None) -> None:
     """Omgevingsvisie Assen 2040: toetsen, kaarten, QGIS/GIO-export en analyses.
@@ -53,7 +57,9 @@ def main(*, configuratie: Path | None) -> None:
     initiatief strijdig is.
     """
     if configuratie is not None:
-        lagen.gebruik_configuratie(configuratie)
+        from ..lagen import gebruik_configuratie
+
+        gebruik_configuratie(configuratie)
 
 
 main.add_command(lagen_commando)

@@ -5,24 +5,36 @@ Elke analyse is een subcommando; het rekenwerk staat in :mod:`omgevingsvisie.ana
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..io.uitvoer import controleer_doelen
-from ..analyse.parameters import laad_analyse_parameters
+from ..tekst import getal
 from .basis import Groep
-from .opties import overschrijf_optie
+from .opties import (adressen_laag_optie, adressen_optie, initiatieven_optie, landgebruik_optie, optie,
+                     overschrijf_optie, parameters_optie, uitvoer_map_optie)
 
-_STANDAARD = laad_analyse_parameters()
+if TYPE_CHECKING:
+    from ..regels.parameters import Parameters
+
+
+@functools.cache
+def _standaardparameters() -> Parameters:
+    """De meegeleverde analyseparameters, pas gelezen als een commando of zijn hulp ze nodig heeft."""
+    from ..analyse.parameters import laad_analyse_parameters
+
+    return laad_analyse_parameters()
 
 
 def _standaard(sectie: str, naam: str) -> str:
     """De standaardwaarde met eenheid voor de hulptekst, bijvoorbeeld '290 W/m²'."""
-    p = _STANDAARD.parameter(sectie, naam)
-    return f"{p.waarde:g} {p.eenheid}".replace(".", ",")
+    p = _standaardparameters().parameter(sectie, naam)
+    return f"{getal(p.waarde, 6)} {p.eenheid}"
 
 
 @click.group(cls=Groep)
@@ -41,34 +53,37 @@ def analyse() -> None:
 
 # ------------------------------------------------------------------ gedeelde opties en hulp
 
+_GEDEELDE_OPTIES = (
+    uitvoer_map_optie("Map waarin rasters en tabellen komen (wordt aangemaakt)."),
+    overschrijf_optie,
+    landgebruik_optie("Eigen landgebruiksraster met de klassecodes 1–9 (docs/analyse_hitte_groen.md); gaat vóór "
+                      "het uit de lagen afgeleide landgebruik."),
+    adressen_optie("Eigen adrespunten (bijv. BAG-woningen; kolom 'woningen' optioneel) in plaats van de "
+                   "steekproef in het bestaand stedelijk gebied."),
+    adressen_laag_optie,
+    initiatieven_optie("Initiatieven (GeoJSON, GeoPackage, Shapefile): ook een tabel per initiatief."),
+    parameters_optie("Eigen analyseparameters; vult omgevingsvisie/analyse/parameters.toml aan."),
+)
+
+
 def _gedeelde_opties(functie: Callable) -> Callable:
-    opties = [
-        click.option("--uitvoer", required=True, type=click.Path(file_okay=False, path_type=Path), metavar="MAP",
-                     help="Map waarin rasters en tabellen komen (wordt aangemaakt)."),
-        overschrijf_optie,
-        click.option("--landgebruik", "landgebruik_pad", type=click.Path(dir_okay=False, path_type=Path),
-                     metavar="PAD.tif", help="Eigen landgebruiksraster met de klassecodes 1–9 "
-                     "(docs/analyse_hitte_groen.md); gaat vóór het uit de lagen afgeleide landgebruik."),
-        click.option("--adressen", type=click.Path(dir_okay=False, path_type=Path), metavar="PAD",
-                     help="Eigen adrespunten (bijv. BAG-woningen; kolom 'woningen' optioneel) in plaats "
-                     "van de steekproef in het bestaand stedelijk gebied."),
-        click.option("--adressen-laag", metavar="NAAM", help="Laag in het adressenbestand (bij een "
-                     "GeoPackage met meerdere lagen)."),
-        click.option("--initiatieven", type=click.Path(dir_okay=False, path_type=Path), metavar="PAD",
-                     help="Initiatieven (GeoJSON, GeoPackage, Shapefile): ook een tabel per initiatief."),
-        click.option("--parameters", "parameters_pad", type=click.Path(dir_okay=False, path_type=Path),
-                     metavar="EIGEN.toml", help="Eigen analyseparameters; vult "
-                     "omgevingsvisie/analyse/parameters.toml aan."),
-    ]
-    for optie in reversed(opties):
-        functie = optie(functie)
+    """De opties van hitte en groen, in deze volgorde in de hulp."""
+    for decorator in reversed(_GEDEELDE_OPTIES):
+        functie = decorator(functie)
     return functie
+
+
+def _weer_optie(naam: str, metavar: str, parameter: str, uitleg: str, *, groter_dan_nul: bool = False):
+    """Een weer- of rekenoptie van 'hitte'; de standaard uit parameters.toml staat pas in de hulp als die
+    wordt getoond (geen bestand lezen bij import)."""
+    return optie(naam, type=click.FloatRange(min=0, min_open=groter_dan_nul), metavar=metavar,
+                 uitleg=lambda: uitleg.format(standaard=_standaard("uhi", parameter)))
 
 
 @contextmanager
 def _voortgangsbalk(label: str):
     """Een voortgangsbalk op stderr; geeft ``voortgang(omschrijving, gedaan, totaal)``."""
-    with click.progressbar(length=1, label=label, file=click.get_text_stream("stderr"),
+    with click.progressbar(length=1, label=label, file=sys.stderr,
                            item_show_func=lambda stap: stap) as balk:
         def voortgang(omschrijving: str, gedaan: int, totaal: int) -> None:
             balk.length = totaal
@@ -82,8 +97,10 @@ def _voorbereiding(*, uitvoer: Path, overschrijf: bool, soort: str, landgebruik_
     """Controleer doelen en lees de invoer; geeft de trefwoorden voor de analyse."""
     from ..analyse.landgebruik import landgebruik
     from ..analyse.uitvoer import bestanden
+    from ..analyse.parameters import laad_analyse_parameters
     from ..analyse.woningen import lees_adressen
     from ..initiatief import lees_initiatieven
+    from ..io.uitvoer import controleer_doelen
     from ..lagen import huidige
 
     controleer_doelen(bestanden(soort, uitvoer, initiatieven=initiatieven is not None), overschrijf=overschrijf)
@@ -117,14 +134,13 @@ def _afronden(resultaat, uitvoer: Path, *, overschrijf: bool) -> None:
 
 @analyse.command()
 @_gedeelde_opties
-@click.option("--straling", type=click.FloatRange(min=0), metavar="W/M2",
-              help=f"Daggemiddelde globale straling (standaard {_standaard('uhi', 'straling_w_m2')}, hete zomerdag).")
-@click.option("--dtr", type=click.FloatRange(min=0), metavar="K",
-              help=f"Temperatuurslingering Tmax − Tmin buiten de stad (standaard {_standaard('uhi', 'dtr_k')}).")
-@click.option("--wind", type=click.FloatRange(min=0, min_open=True), metavar="M/S",
-              help=f"Windsnelheid op 10 m buiten de stad (standaard {_standaard('uhi', 'wind_m_s')}).")
-@click.option("--venster", type=click.FloatRange(min=0, min_open=True), metavar="METER",
-              help=f"Zijde van het middelingsvenster van f_veg en SVF (standaard {_standaard('uhi', 'venster_m')}).")
+@_weer_optie("--straling", "W/M2", "straling_w_m2",
+             "Daggemiddelde globale straling (standaard {standaard}, hete zomerdag).")
+@_weer_optie("--dtr", "K", "dtr_k", "Temperatuurslingering Tmax − Tmin buiten de stad (standaard {standaard}).")
+@_weer_optie("--wind", "M/S", "wind_m_s", "Windsnelheid op 10 m buiten de stad (standaard {standaard}).",
+             groter_dan_nul=True)
+@_weer_optie("--venster", "METER", "venster_m",
+             "Zijde van het middelingsvenster van f_veg en SVF (standaard {standaard}).", groter_dan_nul=True)
 def hitte(*, uitvoer: Path, overschrijf: bool, landgebruik_pad: Path | None, adressen: Path | None,
           adressen_laag: str | None, initiatieven: Path | None, parameters_pad: Path | None,
           straling: float | None, dtr: float | None, wind: float | None, venster: float | None) -> None:
@@ -147,7 +163,7 @@ def hitte(*, uitvoer: Path, overschrijf: bool, landgebruik_pad: Path | None, adr
     invoer = _voorbereiding(uitvoer=uitvoer, overschrijf=overschrijf, soort="hitte", landgebruik_pad=landgebruik_pad,
                             adressen=adressen, adressen_laag=adressen_laag, initiatieven=initiatieven,
                             parameters_pad=parameters_pad)
-    meteo = Meteorologie.standaard(invoer["parameters"] or _STANDAARD,
+    meteo = Meteorologie.standaard(invoer["parameters"] or _standaardparameters(),
                                    straling_w_m2=straling, dtr_k=dtr, wind_m_s=wind)
     with _voortgangsbalk("Hitte berekenen") as voortgang:
         resultaat = analyse_hitte(meteo=meteo, venster_m=venster, voortgang=voortgang, **invoer)

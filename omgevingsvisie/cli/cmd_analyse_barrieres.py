@@ -6,30 +6,23 @@ from pathlib import Path
 
 import click
 
+from ..tekst import factor
 from .basis import Commando
-from .opties import overschrijf_optie
-
-
-def _komma(waarde: float) -> str:
-    return "onbereikbaar" if waarde != waarde else f"{waarde:.2f}".replace(".", ",")
+from .opties import (adressen_laag_optie, adressen_optie, initiatieven_optie, landgebruik_optie, overschrijf_optie,
+                     parameters_optie, uitvoer_map_optie)
 
 
 @click.command(cls=Commando, name="barrieres")
-@click.option("--uitvoer", required=True, type=click.Path(file_okay=False, path_type=Path), metavar="MAP",
-              help="Map voor barrieres_wijken.csv en barrieres.gpkg (wordt aangemaakt).")
+@uitvoer_map_optie("Map voor barrieres_wijken.csv en barrieres.gpkg (wordt aangemaakt).")
 @overschrijf_optie
-@click.option("--adressen", type=click.Path(dir_okay=False, path_type=Path), metavar="PAD",
-              help="Eigen adrespunten (bijv. BAG-woningen; kolom 'woningen' optioneel) in plaats van de "
-                   "steekproef van woningpunten in het woongebied.")
-@click.option("--adressen-laag", metavar="NAAM", help="Laag in het adressenbestand (bij meerdere lagen).")
-@click.option("--landgebruik", "landgebruik_pad", type=click.Path(dir_okay=False, path_type=Path),
-              metavar="PAD.tif", help="Eigen landgebruiksraster voor de woonklassen van de steekproef.")
-@click.option("--initiatieven", type=click.Path(dir_okay=False, path_type=Path), metavar="PAD",
-              help="Initiatieven: voor elk plan met lv_verbinding de omrijfactor vóór en na de nieuwe "
-                   "oversteek (barrieres_initiatieven.csv en een laag in de GeoPackage).")
-@click.option("--parameters", "parameters_pad", type=click.Path(dir_okay=False, path_type=Path),
-              metavar="EIGEN.toml", help="Eigen analyseparameters (sectie [barrieres]: celgrootte_m, "
-                                         "drempel_ingesloten, ...); vult omgevingsvisie/analyse/parameters.toml aan.")
+@adressen_optie("Eigen adrespunten (bijv. BAG-woningen; kolom 'woningen' optioneel) in plaats van de "
+                "steekproef van woningpunten in het woongebied.")
+@adressen_laag_optie
+@landgebruik_optie("Eigen landgebruiksraster voor de woonklassen van de steekproef.")
+@initiatieven_optie("Initiatieven: voor elk plan met lv_verbinding de omrijfactor vóór en na de nieuwe "
+                    "oversteek (barrieres_initiatieven.csv en een laag in de GeoPackage).")
+@parameters_optie("Eigen analyseparameters (sectie [barrieres]: celgrootte_m, drempel_ingesloten, ...); vult "
+                  "omgevingsvisie/analyse/parameters.toml aan.")
 def barrieres(*, uitvoer: Path, overschrijf: bool, adressen: Path | None, adressen_laag: str | None,
               landgebruik_pad: Path | None, initiatieven: Path | None, parameters_pad: Path | None) -> None:
     """Omrijfactoren voor fietser en voetganger en ingesloten wijken (§2.10, §3.3B).
@@ -68,15 +61,16 @@ def barrieres(*, uitvoer: Path, overschrijf: bool, adressen: Path | None, adress
             click.echo(f"Waarschuwing: {melding}", err=True)
     laagdata = huidige()
     uitkomst = analyse.omrijfactoren_per_wijk(laagdata=laagdata, parameters=parameters, adressen=adressen,
-                                              adressen_laag=adressen_laag, landgebruik_raster=landgebruik_pad)
+                                              adressen_laag=adressen_laag,
+                                              landgebruik_raster=landgebruik_pad)
     if plannen is not None:
         uitkomst.initiatieven = oversteken_van_initiatieven(plannen, laagdata=laagdata, parameters=parameters)
     for melding in uitkomst.waarschuwingen:
         click.echo(f"Waarschuwing: {melding}", err=True)
     geschreven = schrijf_analyse(uitkomst.als_analyse(), uitvoer, overschrijf=overschrijf)
 
-    click.echo(f"Omrijfactor per wijk (drempel ingesloten: {_komma(uitkomst.drempel)}):")
+    click.echo(f"Omrijfactor per wijk (drempel ingesloten: {factor(uitkomst.drempel)}):")
     for rij in uitkomst.tabel.itertuples():
-        click.echo(f"  {rij.naam:<14} publiekshart {_komma(rij.omrijfactor_publiekshart):>5}  "
-                   f"buitengebied {_komma(rij.omrijfactor_buitengebied):>5}  ingesloten: {rij.ingesloten}")
+        click.echo(f"  {rij.naam:<14} publiekshart {factor(rij.omrijfactor_publiekshart):>5}  "
+                   f"buitengebied {factor(rij.omrijfactor_buitengebied):>5}  ingesloten: {rij.ingesloten}")
     click.echo(f"Geschreven in {uitvoer}: {', '.join(p.name for p in geschreven)}")

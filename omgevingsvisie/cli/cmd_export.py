@@ -8,9 +8,8 @@ from pathlib import Path
 import click
 
 from .._errors import InvoerFout
-from ..export import exporteer_geojson, exporteer_gio, exporteer_gpkg
 from .basis import Groep
-from .opties import overschrijf_optie
+from .opties import laag_optie, optie, overschrijf_optie, uitvoer_bestand_optie
 
 
 def _uitvoer(pad: Path | None, voorbeeld: str) -> Path:
@@ -37,10 +36,9 @@ def _geheel(tekst: str | None, optie: str) -> int | None:
         raise InvoerFout(f"{optie} verwacht een geheel getal, niet '{tekst}'.") from None
 
 
-uitvoer_optie = click.option(
-    "--uitvoer", type=click.Path(path_type=Path), metavar="PAD", help="Het uitvoerbestand (of de map)."
-)
-filter_optie = click.option(
+# niet verplicht voor click: _uitvoer meldt het ontbreken met een voorbeeld per commando
+uitvoer_optie = uitvoer_bestand_optie("Het uitvoerbestand (of de map).", verplicht=False, map_mag=True)
+filter_optie = optie(
     "--filter", "filters", multiple=True, metavar="VELD=WAARDE",
     help="Alleen features met deze waarde; herhaal voor meer waarden (zelfde veld: of, ander veld: en).",
 )
@@ -77,19 +75,23 @@ def gpkg(*, uitvoer: Path | None, overschrijf: bool) -> None:
       $ omgevingsvisie export gpkg --uitvoer assen_2040.gpkg
       $ omgevingsvisie --lagen eigen_lagen.toml export gpkg --uitvoer assen_2040.gpkg --overschrijf
     """
-    pad = exporteer_gpkg(_uitvoer(uitvoer, "assen_2040.gpkg"), overschrijf=overschrijf)
+    from .. import lagen
+    from ..export import exporteer_gpkg
+
+    pad = exporteer_gpkg(_uitvoer(uitvoer, "assen_2040.gpkg"), laagdata=lagen.huidige(), overschrijf=overschrijf)
     click.echo(f"GeoPackage met QGIS-stijlen en -project geschreven: {pad}")
 
 
 @export.command()
-@click.option("--laag", metavar="NAAM", help="Laag met het werkingsgebied, bijv. focusgebieden.")
+@laag_optie("Laag met het werkingsgebied, bijv. focusgebieden.")
 @filter_optie
 @uitvoer_optie
-@click.option("--naam", metavar="NAAM", help="Laatste deel van FRBRWork; standaard laag en filterwaarden.")
-@click.option("--datum", metavar="JJJJ-MM-DD", help="Datum van de versie (FRBRExpression); standaard vandaag.")
-@click.option("--versie", default="1", metavar="N", help="Versienummer in FRBRExpression (standaard 1).")
-@click.option("--groep", metavar="VELD", help="Veld waarvan de waarden de GIO-delen (groepID) worden.")
-@click.option("--nauwkeurigheid", metavar="DM", help="Juridische nauwkeurigheid in decimeters.")
+@optie("--naam", metavar="NAAM", help="Laatste deel van FRBRWork; standaard laag en filterwaarden.")
+@optie("--datum", metavar="JJJJ-MM-DD", help="Datum van de versie (FRBRExpression); standaard vandaag.")
+@optie("--versie", default="1", metavar="N", help="Versienummer in FRBRExpression (standaard 1).")
+@optie("--groep", metavar="VELD", help="Veld waarvan de waarden de GIO-delen (groepID) worden.")
+@optie("--nauwkeurigheid", metavar="DM",
+       help="Nauwkeurigheid van de geometrie in decimeters (gio:nauwkeurigheid, STOP 1.3.0).")
 @overschrijf_optie
 def gio(*, laag: str | None, filters: tuple[str, ...], uitvoer: Path | None, naam: str | None,
         datum: str | None, versie: str, groep: str | None, nauwkeurigheid: str | None,
@@ -109,8 +111,11 @@ def gio(*, laag: str | None, filters: tuple[str, ...], uitvoer: Path | None, naa
     if laag is None:
         raise InvoerFout("Geef de laag op met --laag, bijvoorbeeld --laag focusgebieden "
                          "(alle namen: 'omgevingsvisie lagen').")
+    from .. import lagen
+    from ..export import exporteer_gio
+
     pad = exporteer_gio(
-        _uitvoer(uitvoer, "werkingsgebied.gml"), laag=laag, filters=filters, naam=naam,
+        _uitvoer(uitvoer, "werkingsgebied.gml"), laag=laag, filters=filters, laagdata=lagen.huidige(), naam=naam,
         datum=_datum(datum), versie=_geheel(versie, "--versie"), groep=groep,
         nauwkeurigheid_dm=_geheel(nauwkeurigheid, "--nauwkeurigheid"), overschrijf=overschrijf,
     )
@@ -118,7 +123,7 @@ def gio(*, laag: str | None, filters: tuple[str, ...], uitvoer: Path | None, naa
 
 
 @export.command()
-@click.option("--laag", metavar="NAAM", help="Eén laag naar één bestand; zonder --laag alle lagen naar een map.")
+@laag_optie("Eén laag naar één bestand; zonder --laag alle lagen naar een map.")
 @filter_optie
 @uitvoer_optie
 @overschrijf_optie
@@ -134,8 +139,11 @@ def geojson(*, laag: str | None, filters: tuple[str, ...], uitvoer: Path | None,
       $ omgevingsvisie export geojson --laag focusgebieden --filter naam=Binnenstad --uitvoer binnenstad.geojson
       $ omgevingsvisie export geojson --uitvoer web/lagen
     """
+    from .. import lagen
+    from ..export import exporteer_geojson
+
     paden = exporteer_geojson(_uitvoer(uitvoer, "groen.geojson" if laag else "web/lagen"), laag=laag,
-                              filters=filters, overschrijf=overschrijf)
+                              filters=filters, laagdata=lagen.huidige(), overschrijf=overschrijf)
     if len(paden) == 1:
         click.echo(f"GeoJSON geschreven: {paden[0]}")
     else:

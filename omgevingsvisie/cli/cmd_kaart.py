@@ -3,30 +3,49 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import folium
 
-from .. import kaarten
 from .._errors import InvoerFout
-from ..io.uitvoer import controleer_doelen
-from ..lagen import huidige
 from ..tekst import getal
 from .basis import Groep
-from .opties import overschrijf_optie
+from .opties import argument, optie, overschrijf_optie, uitvoer_bestand_optie
 
-uitvoer_optie = click.option(
-    "--uitvoer", required=True, type=click.Path(dir_okay=False, path_type=Path), metavar="PAD.html",
-    help="Het HTML-bestand dat wordt geschreven (één bestand, werkt ook zonder internet).",
-)
-tolerantie_optie = click.option(
-    "--tolerantie", type=click.FloatRange(min=0), default=kaarten.VEREENVOUDIGING_M, show_default=True,
+if TYPE_CHECKING:
+    import folium
+
+DEKKING = 0.7
+"""Begindekking van het hitte-raster in de kaart."""
+
+
+def _vereenvoudiging_m() -> float:
+    """De standaardtolerantie van de kaarten (pas gelezen als hij nodig is: kaarten laadt folium)."""
+    from ..kaarten import VEREENVOUDIGING_M
+
+    return VEREENVOUDIGING_M
+
+
+def _focus_omgeving_m() -> float:
+    """De standaardomgeving rond een focusgebied (pas gelezen als hij nodig is)."""
+    from ..kaarten import FOCUS_OMGEVING_M
+
+    return FOCUS_OMGEVING_M
+
+
+uitvoer_optie = uitvoer_bestand_optie("Het HTML-bestand dat wordt geschreven (één bestand, werkt ook zonder "
+                                      "internet).", metavar="PAD.html")
+tolerantie_optie = optie(
+    "--tolerantie", type=click.FloatRange(min=0), default=_vereenvoudiging_m, show_default=True, eenheid="m",
     metavar="METER", help="Vereenvoudig geometrie voor de weergave tot op zoveel meter (0 = niet).",
 )
 
 
 def _schrijf(kaart_maken, uitvoer: Path, *, overschrijf: bool) -> None:
     """Controleer eerst het doel (snel), maak dan de kaart en schrijf hem atomair."""
+    from .. import kaarten
+    from ..io.uitvoer import controleer_doelen
+
     controleer_doelen([uitvoer], overschrijf=overschrijf)
     gemaakt: folium.Map = kaart_maken()
     pad = kaarten.bewaar_kaart(gemaakt, uitvoer, overschrijf=overschrijf)
@@ -61,17 +80,19 @@ def visiekaart(*, uitvoer: Path, overschrijf: bool, tolerantie: float) -> None:
     Voorbeeld:
       $ omgevingsvisie kaart visiekaart --uitvoer kaarten/visiekaart.html
     """
+    from .. import kaarten
+    from ..lagen import huidige
+
     _schrijf(lambda: kaarten.kaart_visiekaart(laagdata=huidige(), tolerantie=tolerantie), uitvoer,
              overschrijf=overschrijf)
 
 
 @kaart.command()
-@click.argument("naam")
+@argument("naam")
 @uitvoer_optie
 @overschrijf_optie
-@click.option("--omgeving", "omgeving_m", type=click.FloatRange(min=0), default=kaarten.FOCUS_OMGEVING_M,
-              show_default=True, metavar="METER",
-              help="Toon elementen van de visiekaart tot zoveel meter rond het gebied.")
+@optie("--omgeving", "omgeving_m", type=click.FloatRange(min=0), default=_focus_omgeving_m, show_default=True,
+       eenheid="m", metavar="METER", help="Toon elementen van de visiekaart tot zoveel meter rond het gebied.")
 @tolerantie_optie
 def focusgebied(*, naam: str, uitvoer: Path, overschrijf: bool, omgeving_m: float, tolerantie: float) -> None:
     """Een focusgebied (§3.4) als onderdeel van de drie principes.
@@ -83,6 +104,9 @@ def focusgebied(*, naam: str, uitvoer: Path, overschrijf: bool, omgeving_m: floa
     Voorbeeld:
       $ omgevingsvisie kaart focusgebied Lariks --uitvoer kaarten/lariks.html
     """
+    from .. import kaarten
+    from ..lagen import huidige
+
     _schrijf(lambda: kaarten.kaart_focusgebied(naam, laagdata=huidige(), omgeving_m=omgeving_m,
                                                tolerantie=tolerantie), uitvoer, overschrijf=overschrijf)
 
@@ -90,10 +114,10 @@ def focusgebied(*, naam: str, uitvoer: Path, overschrijf: bool, omgeving_m: floa
 @kaart.command()
 @uitvoer_optie
 @overschrijf_optie
-@click.option("--raster", type=click.Path(dir_okay=False, path_type=Path), metavar="UHI.tif",
-              help="GeoTIFF met hitte (bijv. het hitte-eilandeffect) als gekleurde laag eronder.")
-@click.option("--dekking", type=click.FloatRange(0, 1), default=0.7, show_default=True,
-              help="Begindekking van het raster (0–1); in de kaart met een schuif aan te passen.")
+@optie("--raster", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="UHI.tif",
+       help="GeoTIFF met hitte (bijv. het hitte-eilandeffect) als gekleurde laag eronder.")
+@optie("--dekking", type=click.FloatRange(0, 1), default=DEKKING, show_default=True, metavar="DEKKING",
+       help="Begindekking van het raster (0–1); in de kaart met een schuif aan te passen.")
 @tolerantie_optie
 def hitte(*, uitvoer: Path, overschrijf: bool, raster: Path | None, dekking: float, tolerantie: float) -> None:
     """Gebieden met hittestress (§2.7), optioneel met een hitte-raster.
@@ -103,6 +127,9 @@ def hitte(*, uitvoer: Path, overschrijf: bool, raster: Path | None, dekking: flo
       $ omgevingsvisie kaart hitte --uitvoer kaarten/hitte.html
       $ omgevingsvisie kaart hitte --raster analyse/uhi.tif --uitvoer hitte_uhi.html
     """
+    from .. import kaarten
+    from ..lagen import huidige
+
     _schrijf(lambda: kaarten.kaart_hitte(raster, laagdata=huidige(), dekking=dekking, tolerantie=tolerantie),
              uitvoer, overschrijf=overschrijf)
 
@@ -110,10 +137,10 @@ def hitte(*, uitvoer: Path, overschrijf: bool, raster: Path | None, dekking: flo
 @kaart.command()
 @uitvoer_optie
 @overschrijf_optie
-@click.option("--tabel", type=click.Path(dir_okay=False, path_type=Path), metavar="WIJKEN.csv",
-              help="CSV per wijk (kolom 'statcode' of 'naam' plus getallen), gekleurd per wijk.")
-@click.option("--kolom", metavar="KOLOM",
-              help="Kolom uit --tabel om te kleuren (standaard de eerste met getallen).")
+@optie("--tabel", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="WIJKEN.csv",
+       help="CSV per wijk (kolom 'statcode' of 'naam' plus getallen), gekleurd per wijk.")
+@optie("--kolom", metavar="KOLOM",
+       help="Kolom uit --tabel om te kleuren (standaard de eerste met getallen).")
 @tolerantie_optie
 def barrieres(*, uitvoer: Path, overschrijf: bool, tabel: Path | None, kolom: str | None,
               tolerantie: float) -> None:
@@ -126,5 +153,8 @@ def barrieres(*, uitvoer: Path, overschrijf: bool, tabel: Path | None, kolom: st
     """
     if kolom is not None and tabel is None:
         raise InvoerFout("--kolom hoort bij --tabel: geef ook de tabel per wijk op.")
+    from .. import kaarten
+    from ..lagen import huidige
+
     _schrijf(lambda: kaarten.kaart_barrieres(tabel, laagdata=huidige(), kolom=kolom, tolerantie=tolerantie),
              uitvoer, overschrijf=overschrijf)

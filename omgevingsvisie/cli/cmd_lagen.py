@@ -6,23 +6,19 @@ import json
 from pathlib import Path
 
 import click
-import pyogrio
 
 from .._errors import BestandOntbreekt, InvoerFout
 from ..catalogus import SCHEMAS
-from ..lagen import lijst_lagen
-from ..io.vector import lees_bestand
-from ..lagen import valideer_laag
+from ..tekst import aantal
 from .basis import Groep
+from .opties import argument, optie, tabel_optie
 
 _KOLOMMEN = ("naam", "geometrie", "aantal", "status", "bron")
 _MAX_BRON = 60
 
 
 @click.group(cls=Groep, invoke_without_command=True)
-@click.option(
-    "--json", "als_json", is_flag=True, help="Geef het overzicht als JSON (met volledige bron en titel)."
-)
+@optie("--json", "als_json", is_flag=True, help="Geef het overzicht als JSON (met volledige bron en titel).")
 @click.pass_context
 def lagen(ctx: click.Context, *, als_json: bool) -> None:
     """Toon alle lagen: naam, geometrie, aantal features, status en bron.
@@ -38,6 +34,8 @@ def lagen(ctx: click.Context, *, als_json: bool) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
+    from ..lagen import lijst_lagen
+
     overzicht = lijst_lagen()
     if als_json:
         click.echo(json.dumps(overzicht.to_dict(orient="records"), ensure_ascii=False, indent=2))
@@ -56,14 +54,10 @@ def _tabel(rijen: list[dict]) -> str:
 
 
 @lagen.command()
-@click.argument("pad", type=click.Path(path_type=Path))
-@click.option(
-    "--laag", "tabel", metavar="TABEL", help="Tabel of laag binnen het bestand, als het er meer heeft."
-)
-@click.option(
-    "--als", "laagnaam", metavar="LAAGNAAM",
-    help="Laag uit de catalogus die de data moet vervangen; standaard de tabel- of bestandsnaam.",
-)
+@argument("pad", type=click.Path(path_type=Path))
+@tabel_optie("Tabel of laag binnen het bestand, als het er meer heeft.")
+@optie("--als", "laagnaam", metavar="LAAGNAAM",
+       help="Laag uit de catalogus die de data moet vervangen; standaard de tabel- of bestandsnaam.")
 def valideer(*, pad: Path, tabel: str | None, laagnaam: str | None) -> None:
     """Controleer of eigen data een meegeleverde laag kan vervangen.
 
@@ -77,15 +71,18 @@ def valideer(*, pad: Path, tabel: str | None, laagnaam: str | None) -> None:
       $ omgevingsvisie lagen valideer gis/groen.shp --als groenstructuur
       $ omgevingsvisie lagen valideer gis/data.gpkg --laag groen_2024 --als groenstructuur
     """
+    from ..io.vector import lees_bestand
+    from ..lagen import valideer_laag
+
     if not pad.exists():
         raise BestandOntbreekt(f"Bestand niet gevonden: {pad}")
     laagnaam = laagnaam or _catalogusnaam(pad, tabel)
     gegevens = lees_bestand(pad, tabel, naam=laagnaam)
     problemen = valideer_laag(gegevens, laagnaam)
     if problemen:
-        aantal = f"{len(problemen)} {'probleem' if len(problemen) == 1 else 'problemen'}"
-        raise InvoerFout(f"{pad} kan laag '{laagnaam}' niet vervangen ({aantal}):", problemen)
-    click.echo(f"OK: {pad} kan laag '{laagnaam}' vervangen ({len(gegevens)} features)")
+        raise InvoerFout(f"{pad} kan laag '{laagnaam}' niet vervangen "
+                         f"({aantal(len(problemen), 'probleem', 'problemen')}):", problemen)
+    click.echo(f"OK: {pad} kan laag '{laagnaam}' vervangen ({aantal(len(gegevens), 'feature', 'features')})")
 
 
 def _catalogusnaam(pad: Path, tabel: str | None) -> str:
@@ -103,6 +100,8 @@ def _catalogusnaam(pad: Path, tabel: str | None) -> str:
 
 
 def _enige_tabel(pad: Path) -> list[str]:
+    import pyogrio
+
     try:
         tabellen = [t[0] for t in pyogrio.list_layers(pad)]
     except pyogrio.errors.DataSourceError:

@@ -7,14 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..io.uitvoer import controleer_doelen
-from ..initiatief import lees_initiatieven
-from ..lagen import huidige
-from ..regels import laad_parameters
 from ..tekst import aantal
-from ..toets import toets as voer_toets_uit
 from .basis import Commando
-from .opties import overschrijf_optie
+from .opties import argument, optie, overschrijf_optie, parameters_optie, tabel_optie, uitvoer_map_optie
 
 FORMATEN = ("json", "html", "md")
 EXIT_STRIJDIG = 3
@@ -30,19 +25,17 @@ def _formaten(ctx: click.Context, param: click.Parameter, waarde: str) -> tuple[
 
 
 @click.command(cls=Commando)
-@click.argument("initiatief", type=click.Path(path_type=Path))
-@click.option("--uitvoer", required=True, type=click.Path(file_okay=False, path_type=Path), metavar="MAP",
-              help="Map voor de rapporten (wordt aangemaakt).")
-@click.option("--formaat", default="json,html,md", show_default=True, callback=_formaten,
-              help="Rapportformaten, komma-gescheiden: json, html, md.")
-@click.option("--kaart", is_flag=True, help=f"Maak ook een interactieve toetskaart ({KAARTNAAM}).")
-@click.option("--streng", is_flag=True, help="Exitcode 3 als een initiatief strijdig is.")
-@click.option("--laag", "tabel", metavar="TABEL", help="Tabel of laag in het invoerbestand, als het er meer heeft.")
-@click.option("--parameters", "parameterbestand", type=click.Path(dir_okay=False, path_type=Path), metavar="EIGEN.toml",
-              help="Eigen parameterbestand met afwijkende drempels (de rest komt uit de standaard).")
+@argument("initiatief", type=click.Path(path_type=Path))
+@uitvoer_map_optie("Map voor de rapporten (wordt aangemaakt).")
+@optie("--formaat", default=",".join(FORMATEN), show_default=True, callback=_formaten, metavar="FORMATEN",
+       help=f"Rapportformaten, komma-gescheiden: {', '.join(FORMATEN)}.")
+@optie("--kaart", is_flag=True, help=f"Maak ook een interactieve toetskaart ({KAARTNAAM}).")
+@optie("--streng", is_flag=True, help="Exitcode 3 als een initiatief strijdig is.")
+@tabel_optie()
+@parameters_optie("Eigen parameterbestand met afwijkende drempels (de rest komt uit de standaard).")
 @overschrijf_optie
 def toets(*, initiatief: Path, uitvoer: Path, formaat: tuple[str, ...], kaart: bool, streng: bool,
-          tabel: str | None, parameterbestand: Path | None, overschrijf: bool) -> None:
+          tabel: str | None, parameters_pad: Path | None, overschrijf: bool) -> None:
     """Toets initiatieven aan de principes van de Omgevingsvisie en de Visiekaart 2040.
 
     INITIATIEF is een GeoJSON, GeoPackage of Shapefile met één of meer plangebieden en hun
@@ -60,9 +53,14 @@ def toets(*, initiatief: Path, uitvoer: Path, formaat: tuple[str, ...], kaart: b
     Exitcodes: 0 klaar (ongeacht het oordeel), 2 onjuiste invoer, 3 alleen met --streng
     als een initiatief strijdig is.
     """
+    from ..initiatief import lees_initiatieven
+    from ..io.uitvoer import controleer_doelen
+    from ..lagen import huidige
     from ..rapport import schrijf_rapporten
+    from ..regels import laad_parameters
+    from ..toets import toets as voer_toets_uit
 
-    parameters = laad_parameters(parameterbestand)
+    parameters = laad_parameters(parameters_pad)
     laagdata = huidige()
     plannen, waarschuwingen = lees_initiatieven(initiatief, laag=tabel, gemeente=laagdata.gemeente())
     for waarschuwing in waarschuwingen:
@@ -82,7 +80,7 @@ def toets(*, initiatief: Path, uitvoer: Path, formaat: tuple[str, ...], kaart: b
         punten = aantal(telling["aandachtspunt"], "aandachtspunt", "aandachtspunten")
         click.echo(f"{r.initiatief['naam']}: {r.oordeel} ({telling['strijdig']} strijdig, "
                    f"{punten}, {telling['onvoldoende_gegevens']} onvoldoende gegevens)")
-    click.echo(f"{len(paden)} bestanden geschreven in {uitvoer}")
+    click.echo(f"{aantal(len(paden), 'bestand', 'bestanden')} geschreven in {uitvoer}")
     if streng and any(r.oordeel == "strijdig" for r in resultaten):
         raise click.exceptions.Exit(EXIT_STRIJDIG)
 
