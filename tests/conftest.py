@@ -28,6 +28,9 @@ os.environ.setdefault(
 )
 
 from omgevingsvisie import lagen  # noqa: E402
+
+# Draait onder Debians /usr/bin/python3 met PyQGIS (zie test_export_qgis.py), niet in deze venv.
+collect_ignore = ["qgis_controle.py"]
 from omgevingsvisie.bevinding import Bevinding, ToetsResultaat  # noqa: E402
 
 
