@@ -8,10 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import click
 import geopandas as gpd
 import pytest
-from click.testing import CliRunner
 from shapely.geometry import Point, Polygon, box
 
 from omgevingsvisie import LAAGNAMEN, __version__, lagen
@@ -45,17 +43,6 @@ KAPOT = {
                     "geometrietype Point is niet toegestaan"),
     "rd_als_wgs84.geojson": (GOED.set_crs("EPSG:4326", allow_override=True), "zijn RD-meters"),
 }
-
-
-@pytest.fixture(autouse=True)
-def _herstel_lagen():
-    yield
-    lagen.herstel_lagen()
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def _faalt_netjes(result, melding: str) -> None:
@@ -186,23 +173,6 @@ def test_configuratie_met_onbekende_laag_of_zonder_bestand(runner, tmp_path):
     _faalt_netjes(runner.invoke(main, ["--lagen", str(config), "lagen"]), "onbekende laag 'bomen'")
     _faalt_netjes(runner.invoke(main, ["--lagen", str(tmp_path / "nergens.toml"), "lagen"]),
                   "Configuratiebestand niet gevonden")
-
-
-def _commandos(groep: click.Group, pad: tuple[str, ...] = ()):
-    yield pad
-    for naam, commando in groep.commands.items():
-        if isinstance(commando, click.Group):
-            yield from _commandos(commando, (*pad, naam))
-        else:
-            yield (*pad, naam)
-
-
-@pytest.mark.parametrize("commando", list(_commandos(main)), ids=lambda c: " ".join(c) or "omgevingsvisie")
-def test_help_met_nederlands_voorbeeld(runner, commando):
-    result = runner.invoke(main, [*commando, "--help"])
-    assert result.exit_code == 0, result.output
-    assert "$ omgevingsvisie" in result.stdout
-    assert "Toon deze hulp en stop." in result.stdout
 
 
 def test_versie(runner):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -30,6 +31,11 @@ def test_voorbeelden_geven_rapporten_en_samenvatting(tmp_path):
     assert len(list(uit.glob("*.html"))) == aantal and len(list(uit.glob("*.md"))) == aantal
     assert (uit / "samenvatting.csv").exists() and (uit / "samenvatting.gpkg").exists()
     assert "Havenkade: 320 stadswoningen aan de haven: " in resultaat.output
+    # meervoud volgt het aantal: "1 aandachtspunt", "2 aandachtspunten"
+    aantallen = re.findall(r"(\d+) (aandachtspunten|aandachtspunt)\b", resultaat.output)
+    assert {n for n, woord in aantallen if woord == "aandachtspunt"} == {"1"}
+    assert "1" not in {n for n, woord in aantallen if woord == "aandachtspunten"}
+    assert resultaat.output.splitlines()[-1] == f"{3 * aantal + 2} bestanden geschreven in {uit}"
     rapport = json.loads((uit / "zonnepark-messchenveld-ii.json").read_text(encoding="utf-8"))
     assert rapport["oordeel"] == "voldoet"
     assert [b["regel"] for b in rapport["bevindingen"]][:3] == ["GS1", "GS2", "GS3"]

@@ -23,13 +23,15 @@ from .cmd_export import export as export_commando  # noqa: E402
 from .cmd_kaart import kaart as kaart_commando  # noqa: E402
 from .cmd_lagen import lagen as lagen_commando  # noqa: E402
 from .cmd_toets import toets as toets_commando  # noqa: E402
+from .nederlands import Optie  # noqa: E402
 from .opties import lagen_optie  # noqa: E402
 
 __all__ = ["main"]
 
 
 @click.group(cls=Groep, name="omgevingsvisie")
-@click.version_option(__version__, "--versie", "--version", prog_name="omgevingsvisie", message="%(prog)s %(version)s")
+@click.version_option(__version__, "--versie", "--version", prog_name="omgevingsvisie", message="%(prog)s %(version)s",
+                      cls=Optie)
 @lagen_optie
 def main(*, configuratie: Path | None) -> None:
     """Omgevingsvisie Assen 2040: toetsen, kaarten, QGIS/GIO-export en analyses.
