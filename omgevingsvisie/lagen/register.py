@@ -4,14 +4,8 @@ De meegeleverde lagen staan in ``omgevingsvisie/data/assen_2040.gpkg`` (gebouwd 
 Ze zijn een indicatieve vertaling van de visiekaart. Een gemeente vervangt een laag door
 haar eigen data met :func:`vervang_laag` of met een configuratiebestand
 (:func:`gebruik_configuratie`); daarna geeft :func:`laad_laag` overal in de toolkit die
-eigen data terug.
-
-Voorbeelden
------------
->>> from omgevingsvisie import lagen
->>> lagen.laad_laag("wijken").crs.to_epsg()
-28992
->>> lagen.vervang_laag("groenstructuur", "mijn_groen.gpkg")  # doctest: +SKIP
+eigen data terug. Regels, kaarten, rapporten en analyses lezen dit register niet zelf:
+de orkestratie geeft hun :func:`huidige` mee (een :class:`Laagdata`).
 """
 
 from __future__ import annotations
@@ -105,22 +99,10 @@ def valideer_laag(
 ) -> list[Probleem]:
     """Controleer of data een laag uit de catalogus kan vervangen: alle problemen tegelijk.
 
-    Controleert het coördinatenstelsel (aanwezig, om te rekenen naar EPSG:28992 en passend
-    bij de coördinaten), de geometrie (aanwezig, geldig, juist type), de verplichte
-    attributen en hun toegestane waarden, en of elke feature binnen de gemeente ligt.
-
-    Parameters
-    ----------
-    gegevens : GeoDataFrame or path-like
-        De data zelf, of een GeoPackage, Shapefile of GeoJSON.
-    naam : str
-        Naam van de laag uit de catalogus die de data moet vervangen.
-    laag : str, optional
-        Tabel of laag binnen het bestand (zie :func:`omgevingsvisie.io.lees_bestand`).
-    gemeente : shapely geometry, optional
-        Gemeentegrens in EPSG:28992; standaard de vereniging van
-        ``laad_laag("gemeentegrens")``. Bij het valideren van de gemeentegrens zelf
-        vervalt de ligging-controle als ``gemeente`` niet is gegeven.
+    Zoals :func:`omgevingsvisie.lagen.validatie.problemen_van_laag` (daar staan de controles),
+    met als standaard voor ``gemeente`` de gemeentegrens uit de huidige lagen. Bij het
+    valideren van de gemeentegrens zelf vervalt de ligging-controle als ``gemeente``
+    niet is gegeven.
 
     Returns
     -------
