@@ -31,7 +31,7 @@ if "$werk/venv/bin/python" -c "import omgevingsvisie, sys; sys.exit('$TOP' in om
   echo "Fout: het geïnstalleerde pakket komt uit de repository" >&2; exit 1
 fi
 "$werk/venv/bin/omgevingsvisie" --help > help.txt
-grep -q "toets" help.txt
+grep -q "Gebruik:" help.txt
 "$werk/venv/bin/omgevingsvisie" toets plannen.geojson --uitvoer advies --kaart
 test -s advies/samenvatting.csv
 test -s advies/toetskaart.html
