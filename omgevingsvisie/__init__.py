@@ -6,6 +6,8 @@ De publieke API is klein:
 - :func:`vervang_laag`, :func:`gebruik_configuratie`, :func:`herstel_lagen` — eigen
   gemeentelijke data onder dezelfde laagnaam;
 - :func:`valideer_laag` — alle problemen van een (eigen) laag tegelijk;
+- :func:`huidige` — de lagen zoals ze nu gelden, als :class:`Laagdata` voor toets, kaarten,
+  rapporten, analyses en exports;
 - :class:`InvoerFout`, :class:`BestandOntbreekt`, :class:`UitvoerBestaat` — fouten.
 """
 
@@ -34,6 +36,7 @@ def __getattr__(naam: str) -> object:
         globals()[naam] = waarde
         return waarde
     raise AttributeError(f"module {__name__!r} heeft geen attribuut {naam!r}")
+
 
 __all__ = [
     "LAAGNAMEN",
