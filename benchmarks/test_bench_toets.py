@@ -15,8 +15,7 @@ import pytest
 from shapely import affinity
 from shapely.geometry import box
 
-from omgevingsvisie import laad_laag
-from omgevingsvisie import lagen
+from omgevingsvisie import laad_laag, lagen
 from omgevingsvisie.catalogus import LAAGNAMEN
 from omgevingsvisie.initiatief import maak_initiatieven
 from omgevingsvisie.toets import toets
