@@ -39,6 +39,7 @@ from ._errors import InvoerFout, OmgevingsvisieFout
 from .catalogus import CRS
 from .io.vector import lees_bestand
 from .programma import VELDEN
+from .tekst import getal as getal_tekst
 from .lagen.validatie import Probleem, buiten_gemeente, naar_rd, reden_ongeldig
 
 __all__ = [
@@ -450,7 +451,8 @@ def _getal_uit_tekst(tekst: str) -> float:
     if _DUIZENDTALLEN.fullmatch(tekst):
         opties = [re.sub(r"[.,]", "", tekst)]
         if len(re.findall(r"[.,]", tekst)) == 1:
-            opties.append(f"{float(tekst.replace(',', '.')):g}".replace(".", ","))
+            decimalen = len(re.split(r"[.,]", tekst)[1])
+            opties.append(getal_tekst(float(tekst.replace(",", ".")), decimalen))
         raise _Ongeldig(f"'{tekst}' is dubbelzinnig: bedoelt u {' of '.join(opties)}? "
                         "Schrijf duizendtallen zonder punt of komma")
     if not _GETAL.fullmatch(tekst):
