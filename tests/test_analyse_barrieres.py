@@ -253,6 +253,7 @@ def test_tabel_werkt_met_de_barrierekaart(uitkomst, laagdata):
 
 # ------------------------------------------------------------------ nieuwe oversteek (voor VS1)
 
+@pytest.mark.traag
 def test_nieuwe_kanaalbrug_bij_pittelo_verlaagt_de_omrijfactor():
     # Een plan aan het Noord-Willemskanaal tussen Sluis Peelo en Kanaalbrug Peelo – Noorderpark
     plan = box(233150, 558950, 233250, 559050)
@@ -373,6 +374,7 @@ PLANNEN_MET_VOLLEDIGE_BEREKENING = {
 }
 
 
+@pytest.mark.traag
 @pytest.mark.parametrize("geval", list(PLANNEN_MET_VOLLEDIGE_BEREKENING))
 def test_snelle_voor_na_is_de_volledige_berekening_op_de_lagen(geval):
     """De plaatselijke berekening (bewaarde velden vóór, VoorNa) geeft per punt dezelfde afstanden als een nieuw
@@ -487,6 +489,7 @@ def _willekeurige_kaart(zaad: int):
     return raster, doelen, nieuw, barriere, xs[dichtbij], ys[dichtbij]
 
 
+@pytest.mark.traag
 def test_snelle_voor_na_is_de_volledige_berekening_op_willekeurige_kaarten(monkeypatch):
     """Veertig vaste willekeurige kaarten, met vensters precies zo groot als de grens vraagt."""
     from omgevingsvisie.analyse.routeraster import voorna
@@ -547,6 +550,7 @@ def test_warme_aanroep_rekent_niet_over_het_hele_raster(monkeypatch):
     assert uit["omrijfactor_na"] < uit["omrijfactor_voor"]
 
 
+@pytest.mark.traag
 def test_vervangen_of_gewijzigde_laag_geeft_een_nieuw_raster(tmp_path):
     oversteken = laad_laag("oversteken")
     brug = oversteken.set_index("naam").geometry["Kanaalbrug Pittelo"]

@@ -244,6 +244,7 @@ print("\n".join(geopend))
 """
 
 
+@pytest.mark.traag
 def test_geen_module_leest_een_bestand_bij_import():
     import subprocess
 
