@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["LAGEN_BRON", "beschrijf_lagen", "gebruikte_lagen", "lagen_info_voor"]
 
 LAGEN_BRON = ("Omgevingsvisie Assen 2021 „Assen nog mooier”, Visiekaart 2040: indicatieve vertaling "
-              "in lagen/assen_2040.gpkg (omgevingsvisie-assen)")
+              "in omgevingsvisie/data/assen_2040.gpkg (omgevingsvisie-assen)")
 EIGEN_BRON = "Eigen data van de gemeente (zie 'vervangen')"
 MEEGELEVERD = "meegeleverd"
 """De herkomst (:meth:`~omgevingsvisie.lagen.Laagdata.herkomst`) van de indicatieve lagen van het pakket."""
