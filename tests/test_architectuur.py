@@ -8,6 +8,7 @@ in een functie verstopt zit is nog steeds een afhankelijkheid. Imports onder
 from __future__ import annotations
 
 import ast
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -251,3 +252,36 @@ def test_geen_module_leest_een_bestand_bij_import():
     uit = subprocess.run([sys.executable, "-c", _IMPORTEER_ALLES, str(PAKKET)], capture_output=True, text=True,
                          check=True, cwd=TOP)
     assert uit.stdout.split() == []
+
+
+# --------------------------------------------------------------------------- HTML uit sjablonen
+
+HTML_KAMERS = ("omgevingsvisie.rapport", "omgevingsvisie.kaarten")
+"""Kamers die HTML maken: die komt uit Jinja2-sjablonen (autoescape), niet uit f-strings."""
+
+
+def _html_in_fstrings(module: str) -> list[str]:
+    """De f-strings van ``module`` waarvan een constant deel een HTML-tag bevat, als ``regel n: tekst``."""
+    boom = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    gevonden = []
+    for knoop in ast.walk(boom):
+        if isinstance(knoop, ast.JoinedStr):
+            delen = [d.value for d in knoop.values if isinstance(d, ast.Constant) and isinstance(d.value, str)]
+            if any(re.search(r"</?[a-zA-Z]", deel) for deel in delen):
+                gevonden.append(f"regel {knoop.lineno}: {''.join(delen)!r}")
+    return gevonden
+
+
+def test_geen_html_in_fstrings_van_rapport_en_kaarten():
+    modules = [m for m in MODULES if any(m == k or m.startswith(k + ".") for k in HTML_KAMERS)]
+    assert len(modules) > len(HTML_KAMERS)
+    overtreders = {m: g for m in modules if (g := _html_in_fstrings(m))}
+    assert overtreders == {}
+
+
+def test_html_controle_ziet_een_overtreding(tmp_path, monkeypatch):
+    pad = tmp_path / "stiekem.py"
+    pad.write_text('naam = "x"\ngoed = f"{naam} < 3"\nfout = f"<b>{naam}</b>"\nook = f\'<a href="{naam}">\'\n')
+    monkeypatch.setitem(MODULES, "omgevingsvisie.kaarten.stiekem", pad)
+    assert _html_in_fstrings("omgevingsvisie.kaarten.stiekem") == [
+        "regel 3: '<b></b>'", "regel 4: '<a href=\"\">'"]

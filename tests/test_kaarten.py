@@ -16,12 +16,21 @@ import pytest
 import shapely
 from click.testing import CliRunner
 from pyproj import Transformer
+from markupsafe import Markup
 from shapely.geometry import Point, Polygon
 
 from kaartdata import XSS, maak_uhi_raster, voorbeeld_resultaten
 from omgevingsvisie import BestandOntbreekt, InvoerFout, UitvoerBestaat, kaarten
-from omgevingsvisie.kaarten.basis import leaflet_bestanden, tekst
-from omgevingsvisie.kaarten.elementen import popup_html, teken_laag, veldnaam, waarde_tekst
+from omgevingsvisie.kaarten.basis import leaflet_bestanden, nieuwe_kaart, render_kaart, tekst
+from omgevingsvisie.kaarten.elementen import (
+    Legenda,
+    LegendaItem,
+    LegendaSectie,
+    popup_html,
+    teken_laag,
+    veldnaam,
+    waarde_tekst,
+)
 from omgevingsvisie.kaarten.raster import lees_raster
 from omgevingsvisie.cli import main
 from omgevingsvisie.stijl import HITTE_KLEUREN, LAAG_STIJLEN
@@ -119,6 +128,24 @@ def test_tekst_escapet_ook_sjabloontekens(laagdata):
     html = _leesbaar(kaarten.render_kaart(kaarten.kaart_toets(voorbeeld_resultaten(tekst=XSS), laagdata=laagdata)))
     assert "Bestaand groen blijft&lt;script&gt;" in html
     assert "&#123;&#123; 7*7 &#125;&#125; &#123;% raw %&#125;" in html  # niet uitgerekend door Jinja
+
+
+def test_sjablonen_escapen_als_tekst_ook_accolades():
+    popup = popup_html(XSS, [(XSS, XSS), ("leeg", None)], kop=XSS, extra=XSS)
+    assert isinstance(popup, Markup)
+    assert popup.count(tekst(XSS)) == 5  # kop, titel, label, waarde en extra (gewone tekst)
+    assert "<script" not in popup and "<img" not in popup and "{{" not in popup and "{%" not in popup
+    assert "leeg" not in popup
+    binnen = popup_html("a", [("b", 1)])
+    assert binnen == '<div class="ov-popup"><h4>a</h4><table><tr><th>b</th><td>1</td></tr></table></div>'
+    assert str(popup_html("c", [], extra=binnen)).endswith(str(binnen) + "</div>")  # een fragment niet dubbel
+    sectie = LegendaSectie(XSS, [LegendaItem(XSS, LAAG_STIJLEN["groenstructuur"])], uitleg=XSS, open=False)
+    legenda = Legenda([sectie], titel=XSS)
+    assert legenda.inhoud.count(tekst(XSS)) == 4 and "{{" not in legenda.inhoud
+    assert legenda.inhoud.startswith(f"<strong>{tekst(XSS)}</strong><details data-sectie=\"0\"><summary>")
+    html = _leesbaar(render_kaart(nieuwe_kaart(titel=XSS, ondertitel=XSS)))
+    assert f'<div class="ov-titel"><h1>{tekst(XSS)}</h1><p>{tekst(XSS)}</p></div>' in html
+    assert "49" not in html.replace(leaflet_bestanden()[0], "")
 
 
 def test_waarden_als_nederlandse_tekst():

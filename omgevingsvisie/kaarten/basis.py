@@ -18,15 +18,21 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import folium
 import geopandas as gpd
 import xstatic.pkg.leaflet as xstatic_leaflet
 from branca.element import Element, MacroElement
 from jinja2 import Template
+from markupsafe import Markup
 from shapely.geometry import box
 
 from ..catalogus import CRS
+from ..io.sjablonen import sjabloon_omgeving
+
+if TYPE_CHECKING:
+    from jinja2.environment import TemplateModule
 
 LEAFLET_VERSIE = xstatic_leaflet.VERSION
 
@@ -37,6 +43,9 @@ MAX_ZOOM = 19
 
 MAX_OPEN_GROEPEN = 10
 """Met meer lagengroepen dan dit is de lagenknop ingeklapt (openen met de muis)."""
+
+FRAGMENTEN = "fragmenten.html.j2"
+"""Het sjabloon (in ``kaarten/sjablonen/``) met de HTML-stukken van de kaarten als macro's."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +155,30 @@ def tekst(waarde: object) -> str:
     return html.escape(str(waarde), quote=True).replace("{", "&#123;").replace("}", "&#125;")
 
 
+def _veilig(waarde: object) -> Markup:
+    """Finalize van de sjablonen: :class:`~markupsafe.Markup` blijft, de rest gaat door :func:`tekst`."""
+    if isinstance(waarde, Markup):
+        return waarde
+    return Markup(tekst(waarde))
+
+
+@lru_cache(maxsize=1)
+def fragmenten() -> TemplateModule:
+    """De macro's van ``sjablonen/fragmenten.html.j2``, bij het eerste gebruik gelezen.
+
+    Elke macro (``popup``, ``tabel``, ``legenda``, ``titel``, …) geeft
+    :class:`~markupsafe.Markup`. Alles wat geen Markup is, escapet het sjabloon zoals
+    :func:`tekst` (dus ook ``{`` en ``}``); een fragment dat in een ander fragment komt, blijft
+    zoals het is.
+
+    Returns
+    -------
+    jinja2.environment.TemplateModule
+        De macro's als attributen, bijvoorbeeld ``fragmenten().popup(titel, rijen, kop=...)``.
+    """
+    return sjabloon_omgeving("omgevingsvisie.kaarten", finalize=_veilig).get_template(FRAGMENTEN).module
+
+
 class Ruw(Element):
     """Een stuk HTML dat letterlijk in het document komt (niet opnieuw als sjabloon gelezen)."""
 
@@ -154,11 +187,6 @@ class Ruw(Element):
     def __init__(self, inhoud: str):
         super().__init__()
         self.inhoud = inhoud
-
-
-def _titel_html(titel: str, ondertitel: str) -> str:
-    sub = f"<p>{tekst(ondertitel)}</p>" if ondertitel else ""
-    return f'<div class="ov-titel"><h1>{tekst(titel)}</h1>{sub}</div>'
 
 
 def nieuwe_kaart(*, titel: str, ondertitel: str = "") -> folium.Map:
@@ -186,16 +214,17 @@ def nieuwe_kaart(*, titel: str, ondertitel: str = "") -> folium.Map:
     js, css = leaflet_bestanden()
     figuur = kaart.get_root()
     figuur.title = tekst(titel)
-    figuur.header.add_child(Ruw(f"<style>{css}</style>"), name="leaflet_css")
-    figuur.header.add_child(Ruw(f"<script>{js}</script>"), name="leaflet")
-    figuur.header.add_child(Ruw(f"<style>{_KAART_CSS}</style>"), name="omgevingsvisie_css")
+    html_ = fragmenten()
+    figuur.header.add_child(Ruw(html_.stijl(css)), name="leaflet_css")
+    figuur.header.add_child(Ruw(html_.script(js)), name="leaflet")
+    figuur.header.add_child(Ruw(html_.stijl(_KAART_CSS)), name="omgevingsvisie_css")
     for i, achtergrond in enumerate(ACHTERGRONDEN):
         folium.TileLayer(
             tiles=achtergrond.url, attr=achtergrond.attributie, name=tekst(achtergrond.naam),
             max_zoom=MAX_ZOOM, max_native_zoom=MAX_ZOOM, show=(i == 0),
             error_tile_url=_LEEG_PLAATJE,
         ).add_to(kaart)
-    figuur.html.add_child(Ruw(_titel_html(titel, ondertitel)), name="ov_titel")
+    figuur.html.add_child(Ruw(html_.titel(titel, ondertitel)), name="ov_titel")
     return kaart
 
 

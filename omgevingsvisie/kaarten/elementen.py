@@ -1,8 +1,9 @@
 """Bouwstenen van de kaarten: lagen tekenen, popups en legenda's.
 
-Alle tekst uit attributen gaat door :func:`~omgevingsvisie.kaarten.basis.tekst` voordat hij in
-de kaart komt; in de GeoJSON van de kaart staan alleen de kant-en-klare (ge-escapete)
-popup- en tooltipteksten, nooit de ruwe attributen.
+Popups en legenda's komen uit de sjablonen (:func:`~omgevingsvisie.kaarten.basis.fragmenten`,
+autoescape); tooltips en namen gaan door :func:`~omgevingsvisie.kaarten.basis.tekst`. Beide
+escapen ook ``{`` en ``}``. In de GeoJSON van de kaart staan alleen de kant-en-klare
+(ge-escapete) popup- en tooltipteksten, nooit de ruwe attributen.
 
 Geometrieën worden alléén voor het tekenen vereenvoudigd (``tolerantie`` in meters, in RD,
 vóór het omrekenen naar EPSG:4326); de lagen zelf blijven onaangetast.
@@ -23,11 +24,12 @@ import shapely
 from branca.element import MacroElement
 from folium.utilities import JsCode
 from jinja2 import Template
+from markupsafe import Markup
 
 from ..catalogus import CRS
 from ..stijl import Stijl
 from ..tekst import getal
-from .basis import tekst
+from .basis import fragmenten, tekst
 
 VEREENVOUDIGING_M = 2.0
 """Standaardtolerantie (m) voor het vereenvoudigen van geometrie op de kaart; op zoomniveau
@@ -103,17 +105,13 @@ def veldnaam(sleutel: object) -> str:
     return sleutel.replace("_", " ")
 
 
-def tabel_html(velden: Iterable[tuple[str, object]]) -> str:
-    """Een HTML-tabel met label en waarde per rij (ge-escaped); lege waarden vallen weg."""
-    rijen = "".join(
-        f"<tr><th>{tekst(label)}</th><td>{tekst(waarde_tekst(waarde))}</td></tr>"
-        for label, waarde in velden if not is_leeg(waarde)
-    )
-    return f"<table>{rijen}</table>" if rijen else ""
+def tabel_rijen(velden: Iterable[tuple[str, object]]) -> list[tuple[str, str]]:
+    """Label en waarde als tekst (:func:`waarde_tekst`, nog niet ge-escaped); lege waarden vallen weg."""
+    return [(label, waarde_tekst(waarde)) for label, waarde in velden if not is_leeg(waarde)]
 
 
 def popup_html(titel: object, velden: Iterable[tuple[str, object]], *, kop: str = "",
-               extra: str = "") -> str:
+               extra: Markup = Markup()) -> Markup:
     """HTML voor een popup: kop, titel en een tabel met velden (alles ge-escaped).
 
     Parameters
@@ -124,12 +122,16 @@ def popup_html(titel: object, velden: Iterable[tuple[str, object]], *, kop: str 
         Label en waarde; lege waarden worden overgeslagen.
     kop : str, optional
         Kleine regel boven de titel, bijvoorbeeld de laag of het principe.
-    extra : str, optional
-        Al veilige HTML die onder de tabel komt (door de aanroeper opgebouwd met
-        :func:`tekst` of :func:`tabel_html`).
+    extra : markupsafe.Markup, optional
+        HTML die onder de tabel komt: een ander fragment uit
+        :func:`~omgevingsvisie.kaarten.basis.fragmenten` (gewone tekst wordt ge-escaped).
+
+    Returns
+    -------
+    markupsafe.Markup
+        De popup; ook ``{`` en ``}`` zijn ge-escaped (folium's sjablonen).
     """
-    kop_html = f'<div class="ov-kop">{tekst(kop)}</div>' if kop else ""
-    return f'<div class="ov-popup">{kop_html}<h4>{tekst(titel)}</h4>{tabel_html(velden)}{extra}</div>'
+    return fragmenten().popup(titel, tabel_rijen(velden), kop=kop, extra=extra)
 
 
 # ---------------------------------------------------------------- lagen tekenen
@@ -223,7 +225,7 @@ def teken_laag(
         rij_stijl = stijl(rij) if callable(stijl) else stijl
         eigenschappen = {"_opp": round(float(oppervlakte[index]))}
         if popup is not None:
-            eigenschappen["_popup"] = popup(rij)
+            eigenschappen["_popup"] = str(popup(rij))
         if tooltip is not None:
             eigenschappen["_tip"] = tekst(tooltip(rij))
         for deel in _onderdelen(weergave[index]):
@@ -257,7 +259,8 @@ class LegendaItem:
     vorm: str = "vlak"
     """``"vlak"``, ``"lijn"`` of ``"punt"``."""
 
-    def html(self) -> str:
+    def html(self) -> Markup:
+        """Het item als ``<li>`` (ge-escaped)."""
         s = self.stijl
         if self.vorm == "lijn":
             patroon = "dashed" if s.streep else "solid"
@@ -268,8 +271,7 @@ class LegendaItem:
             vulling = _rgba(s.vulling, s.dekking) if s.vulling else "transparent"
             patroon = "dashed" if s.streep else "solid"
             css = f"background: {vulling}; border-color: {s.lijn}; border-style: {patroon}"
-        return (f'<li><span class="ov-sw ov-{tekst(self.vorm)}" style="{tekst(css)}"></span>'
-                f"<span>{tekst(self.label)}</span></li>")
+        return fragmenten().legenda_item(self.vorm, css, self.label)
 
 
 def _rgba(kleur: str, dekking: float) -> str:
@@ -288,16 +290,12 @@ class LegendaSectie:
     items: Sequence[LegendaItem] = ()
     groep: folium.FeatureGroup | None = None
     uitleg: str = ""
-    extra_html: str = ""
-    """Al veilige HTML (met :func:`tekst` opgebouwd), bijvoorbeeld een kleurverloop."""
     open: bool = True
 
-    def html(self, nummer: int) -> str:
-        uitleg = f'<p class="ov-uitleg">{tekst(self.uitleg)}</p>' if self.uitleg else ""
-        items = "".join(item.html() for item in self.items)
-        lijst = f"<ul>{items}</ul>" if items else ""
-        return (f'<details data-sectie="{nummer}"{" open" if self.open else ""}>'
-                f"<summary>{tekst(self.titel)}</summary>{uitleg}{lijst}{self.extra_html}</details>")
+    def html(self, nummer: int) -> Markup:
+        """Het deel als ``<details data-sectie="nummer">`` (ge-escaped)."""
+        return fragmenten().legenda_sectie(nummer, self.titel, self.uitleg, [item.html() for item in self.items],
+                                           self.open)
 
 
 class Legenda(MacroElement):
@@ -347,8 +345,7 @@ class Legenda(MacroElement):
         super().__init__()
         self._name = "Legenda"
         self.secties = list(secties)
-        self.inhoud = f"<strong>{tekst(titel)}</strong>" + "".join(
-            sectie.html(i) for i, sectie in enumerate(self.secties))
+        self.inhoud = str(fragmenten().legenda(titel, [sectie.html(i) for i, sectie in enumerate(self.secties)]))
 
     def render(self, **kwargs):
         # Pas bij het renderen zijn de namen van de lagengroepen definitief.

@@ -23,7 +23,7 @@ from rasterio.warp import Resampling, calculate_default_transform, reproject
 
 from .._errors import InvoerFout
 from ..io.raster import open_raster
-from .basis import tekst
+from .basis import fragmenten
 from .elementen import waarde_tekst
 
 MAX_PIXELS = 2048
@@ -170,16 +170,9 @@ class RasterLegenda(MacroElement):
         super().__init__()
         self._name = "RasterLegenda"
         self.overlay = overlay
-        verloop = ", ".join(beeld.kleuren)
-        eenheid = tekst(beeld.eenheid)
-        self.inhoud = (
-            f"<strong>{tekst(titel)}</strong>"
-            f'<div class="ov-verloop" style="background: linear-gradient(to right, {tekst(verloop)})"></div>'
-            f'<div class="ov-schaal"><span>{tekst(waarde_tekst(beeld.minimum))} {eenheid}</span>'
-            f"<span>{tekst(waarde_tekst(beeld.maximum))} {eenheid}</span></div>"
-            f'<label class="ov-dekking">Dekking <input type="range" min="0" max="100" '
-            f'value="{round(dekking * 100)}" aria-label="Dekking van de rasterlaag"></label>'
-        )
+        self.inhoud = str(fragmenten().rasterlegenda(
+            titel, ", ".join(beeld.kleuren), waarde_tekst(beeld.minimum), waarde_tekst(beeld.maximum),
+            beeld.eenheid, round(dekking * 100)))
 
 
 def teken_raster(doel: folium.FeatureGroup, beeld: RasterBeeld, *, titel: str,

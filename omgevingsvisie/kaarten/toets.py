@@ -11,12 +11,13 @@ from collections.abc import Mapping, Sequence
 import folium
 import geopandas as gpd
 import pandas as pd
+from markupsafe import Markup
 
 from ..bevinding import STATUSSEN, Bevinding, ToetsResultaat
 from ..catalogus import CRS
 from ..stijl import LAAG_STIJLEN, OORDEEL_KLEUREN, STATUS_KLEUREN, Stijl
-from .basis import tekst
-from .elementen import LegendaItem, LegendaSectie, lagengroep, popup_html, tabel_html, teken_laag, veldnaam
+from .basis import fragmenten
+from .elementen import LegendaItem, LegendaSectie, lagengroep, popup_html, tabel_rijen, teken_laag, veldnaam
 from .lagen import laag_metadata, nodige_laag, vorm
 
 STATUS_LABELS = {
@@ -24,11 +25,13 @@ STATUS_LABELS = {
     "niet_van_toepassing": "Niet van toepassing", "onvoldoende_gegevens": "Onvoldoende gegevens",
 }
 OORDEEL_LABELS = {"voldoet": "Voldoet", "aandachtspunten": "Aandachtspunten", "strijdig": "Strijdig"}
+ONBEKEND_KLEUR = "#757575"
+"""Kleur van een status die niet in :data:`~omgevingsvisie.stijl.STATUS_KLEUREN` staat."""
 
 
 def status_stijl(status: str) -> Stijl:
     """Vlak, lijn of punt van een bevinding in de kleur van zijn status."""
-    kleur = STATUS_KLEUREN.get(status, "#757575")
+    kleur = STATUS_KLEUREN.get(status, ONBEKEND_KLEUR)
     return Stijl(kleur, kleur, 0.45, 2.5)
 
 
@@ -38,30 +41,25 @@ def status_legenda() -> LegendaSectie:
                          [LegendaItem(STATUS_LABELS[s], status_stijl(s)) for s in STATUSSEN])
 
 
-def _badge(status: str) -> str:
-    kleur = STATUS_KLEUREN.get(status, "#757575")
-    return f'<span class="ov-status" style="background:{kleur}">{tekst(STATUS_LABELS.get(status, status))}</span>'
-
-
 def _oordeel(resultaat: ToetsResultaat) -> str:
     return OORDEEL_LABELS.get(resultaat.oordeel, resultaat.oordeel)
 
 
-def _initiatief_popup(resultaat: ToetsResultaat) -> str:
+def _initiatief_popup(resultaat: ToetsResultaat) -> Markup:
     velden = [("Oordeel", _oordeel(resultaat))]
     velden += [(veldnaam(k), v) for k, v in resultaat.initiatief.items() if k != "naam"]
-    regels = "".join(f"<li>{_badge(b.status)} {tekst(b.regel)} · {tekst(b.titel)}</li>"
-                     for b in resultaat.bevindingen)
+    regels = [(STATUS_KLEUREN.get(b.status, ONBEKEND_KLEUR), STATUS_LABELS.get(b.status, b.status), b.regel, b.titel)
+              for b in resultaat.bevindingen]
     return popup_html(resultaat.initiatief.get("naam", "Initiatief"), velden, kop="Initiatief",
-                      extra=f"<ul>{regels}</ul>" if regels else "")
+                      extra=fragmenten().bevindingen(regels))
 
 
-def _bevinding_popup(bevinding: Bevinding) -> str:
-    waarden = tabel_html((veldnaam(k), v) for k, v in bevinding.waarden.items())
+def _bevinding_popup(bevinding: Bevinding) -> Markup:
+    waarden = fragmenten().gemeten_waarden(tabel_rijen((veldnaam(k), v) for k, v in bevinding.waarden.items()))
     return popup_html(f"{bevinding.regel} · {bevinding.titel}", [
         ("Status", STATUS_LABELS.get(bevinding.status, bevinding.status)),
         ("Toelichting", bevinding.toelichting), ("Bron", bevinding.bron), ("Lagen", ", ".join(bevinding.lagen)),
-    ], kop=bevinding.principe, extra=f'<div class="ov-kop">Gemeten waarden</div>{waarden}' if waarden else "")
+    ], kop=bevinding.principe, extra=waarden)
 
 
 def plan_stijl(oordeel: str) -> Stijl:

@@ -17,11 +17,11 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import Markup
 
 from ..bevinding import Bevinding, ToetsResultaat
 from ..catalogus import PRINCIPES
+from ..io.sjablonen import sjabloon_omgeving, sjabloontekst
 from ..stijl import OORDEEL_KLEUREN, PRINCIPE_KLEUREN, STATUS_KLEUREN
 from .json import aantallen, naar_json, rapport_json
 from .svgkaart import Kaart, KaartLaag, bereid_kaartlagen, kaartlagen, teken_kaart
@@ -38,6 +38,7 @@ from .teksten import (
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    import jinja2
 
 __all__ = ["groepeer_per_principe", "maak_html", "rapport_html", "tekstkleur"]
 
@@ -76,19 +77,14 @@ def tekstkleur(achtergrond: str) -> str:
 @lru_cache(maxsize=1)
 def _omgeving() -> jinja2.Environment:
     """De Jinja2-omgeving op ``sjablonen/`` (autoescape aan), één keer gemaakt bij het eerste gebruik."""
-    omgeving = jinja2.Environment(loader=jinja2.PackageLoader("omgevingsvisie.rapport", "sjablonen"),
-                                  autoescape=True, undefined=jinja2.StrictUndefined,
-                                  trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    omgeving.filters["tekstkleur"] = tekstkleur
-    omgeving.globals |= {"status_labels": STATUS_LABELS, "status_kleuren": STATUS_KLEUREN}
-    return omgeving
+    return sjabloon_omgeving("omgevingsvisie.rapport", filters={"tekstkleur": tekstkleur},
+                             globalen={"status_labels": STATUS_LABELS, "status_kleuren": STATUS_KLEUREN})
 
 
 @lru_cache(maxsize=1)
 def _stijlblad() -> Markup:
     """De CSS van het rapport, om letterlijk in ``<style>`` te zetten (een eigen bestand, geen invoer)."""
-    css, _, _ = _omgeving().loader.get_source(_omgeving(), STIJLBLAD)
-    return Markup(css)
+    return Markup(sjabloontekst(_omgeving(), STIJLBLAD))
 
 
 def groepeer_per_principe(bevindingen: Iterable[Bevinding]) -> list[tuple[str, list[int]]]:
