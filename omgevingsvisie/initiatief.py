@@ -38,6 +38,7 @@ from shapely.geometry.base import BaseGeometry
 from ._errors import InvoerFout, OmgevingsvisieFout
 from .catalogus import CRS
 from .io.vector import lees_bestand
+from .io.veilig import nfc
 from .programma import VELDEN
 from .tekst import getal as getal_tekst
 from .lagen.validatie import Probleem, buiten_gemeente, naar_rd, reden_ongeldig
@@ -405,7 +406,7 @@ def _naam(waarde: object) -> str | None:
         return None
     if isinstance(waarde, (float, np.floating)) and float(waarde).is_integer():
         return str(int(waarde))
-    return str(waarde).strip()
+    return nfc(str(waarde).strip())  # "é" en "e"+"◌́" zijn dezelfde naam (ook voor dubbele namen)
 
 
 def _functies(waarde: object) -> tuple[str, ...]:

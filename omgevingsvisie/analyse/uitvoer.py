@@ -36,6 +36,7 @@ import pandas as pd
 
 from ..catalogus import CRS
 from ..io import atomair_pad, controleer_doelen
+from ..io.veilig import csv_tabel
 from . import groen as groenmodule
 from . import hitte as hittemodule
 from . import koelte
@@ -300,7 +301,7 @@ def schrijf_analyse(analyse: Analyse, map_: str | os.PathLike, *, overschrijf: b
             schrijver(tijdelijk[map_ / f"{naam}.tif"])
             stap(f"{naam}.tif")
         for naam, tabel in analyse.tabellen.items():
-            csv = _voor_bestand(pd.DataFrame(tabel.drop(columns="geometry"))).to_csv(index=False)
+            csv = csv_tabel(_voor_bestand(pd.DataFrame(tabel.drop(columns="geometry")))).to_csv(index=False)
             tijdelijk[map_ / f"{analyse.soort}_{naam}.csv"].write_text(csv, encoding="utf-8")
             stap(f"{analyse.soort}_{naam}.csv")
         gpkg = tijdelijk[map_ / f"{analyse.soort}.gpkg"]

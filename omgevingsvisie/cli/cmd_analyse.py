@@ -101,6 +101,7 @@ def _voorbereiding(*, uitvoer: Path, overschrijf: bool, soort: str, landgebruik_
     from ..analyse.woningen import lees_adressen
     from ..initiatief import lees_initiatieven
     from ..io.uitvoer import controleer_doelen
+    from ..io.veilig import zichtbaar
     from ..lagen import huidige
 
     controleer_doelen(bestanden(soort, uitvoer, initiatieven=initiatieven is not None), overschrijf=overschrijf)
@@ -109,7 +110,7 @@ def _voorbereiding(*, uitvoer: Path, overschrijf: bool, soort: str, landgebruik_
     if initiatieven is not None:
         plannen, waarschuwingen = lees_initiatieven(initiatieven, gemeente=huidige().gemeente())
         for melding in waarschuwingen:
-            click.echo(f"Waarschuwing: {melding}", err=True)
+            click.echo("Waarschuwing: " + zichtbaar(melding, behoud="\n"), err=True)
     laagdata = huidige()
     return {
         "laagdata": laagdata, "lg": landgebruik(laagdata=laagdata, raster=landgebruik_pad, parameters=parameters),
@@ -120,12 +121,13 @@ def _voorbereiding(*, uitvoer: Path, overschrijf: bool, soort: str, landgebruik_
 
 def _afronden(resultaat, uitvoer: Path, *, overschrijf: bool) -> None:
     from ..analyse.uitvoer import schrijf_analyse
+    from ..io.veilig import zichtbaar
 
     for melding in resultaat.waarschuwingen:
-        click.echo(f"Waarschuwing: {melding}", err=True)
+        click.echo("Waarschuwing: " + zichtbaar(melding, behoud="\n"), err=True)
     with _voortgangsbalk("Schrijven") as voortgang:
         geschreven = schrijf_analyse(resultaat, uitvoer, overschrijf=overschrijf, voortgang=voortgang)
-    click.echo(f"Geschreven in {uitvoer}:")
+    click.echo(f"Geschreven in {zichtbaar(uitvoer)}:")
     for pad in geschreven:
         click.echo(f"  {pad.name}")
 

@@ -44,6 +44,7 @@ def barrieres(*, uitvoer: Path, overschrijf: bool, adressen: Path | None, adress
       $ omgevingsvisie kaart barrieres --tabel analyse/barrieres_wijken.csv --uitvoer omrijden.html
     """
     from ..io.uitvoer import controleer_doelen
+    from ..io.veilig import zichtbaar
     from ..analyse import barrieres as analyse
     from ..analyse.barrieres_oversteek import oversteken_van_initiatieven
     from ..analyse.uitvoer import bestanden, schrijf_analyse
@@ -58,7 +59,7 @@ def barrieres(*, uitvoer: Path, overschrijf: bool, adressen: Path | None, adress
     if initiatieven is not None:
         plannen, meldingen = lees_initiatieven(initiatieven, gemeente=huidige().gemeente())
         for melding in meldingen:
-            click.echo(f"Waarschuwing: {melding}", err=True)
+            click.echo("Waarschuwing: " + zichtbaar(melding, behoud="\n"), err=True)
     laagdata = huidige()
     uitkomst = analyse.omrijfactoren_per_wijk(laagdata=laagdata, parameters=parameters, adressen=adressen,
                                               adressen_laag=adressen_laag,
@@ -66,11 +67,11 @@ def barrieres(*, uitvoer: Path, overschrijf: bool, adressen: Path | None, adress
     if plannen is not None:
         uitkomst.initiatieven = oversteken_van_initiatieven(plannen, laagdata=laagdata, parameters=parameters)
     for melding in uitkomst.waarschuwingen:
-        click.echo(f"Waarschuwing: {melding}", err=True)
+        click.echo("Waarschuwing: " + zichtbaar(melding, behoud="\n"), err=True)
     geschreven = schrijf_analyse(uitkomst.als_analyse(), uitvoer, overschrijf=overschrijf)
 
     click.echo(f"Omrijfactor per wijk (drempel ingesloten: {factor(uitkomst.drempel)}):")
     for rij in uitkomst.tabel.itertuples():
-        click.echo(f"  {rij.naam:<14} publiekshart {factor(rij.omrijfactor_publiekshart):>5}  "
+        click.echo(f"  {zichtbaar(rij.naam):<14} publiekshart {factor(rij.omrijfactor_publiekshart):>5}  "
                    f"buitengebied {factor(rij.omrijfactor_buitengebied):>5}  ingesloten: {rij.ingesloten}")
-    click.echo(f"Geschreven in {uitvoer}: {', '.join(p.name for p in geschreven)}")
+    click.echo(f"Geschreven in {zichtbaar(uitvoer)}: {', '.join(p.name for p in geschreven)}")

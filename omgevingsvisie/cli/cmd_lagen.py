@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .._errors import BestandOntbreekt, InvoerFout
+from .._errors import InvoerFout
 from ..catalogus import SCHEMAS
 from ..tekst import aantal
 from .basis import Groep
@@ -72,17 +72,17 @@ def valideer(*, pad: Path, tabel: str | None, laagnaam: str | None) -> None:
       $ omgevingsvisie lagen valideer gis/data.gpkg --laag groen_2024 --als groenstructuur
     """
     from ..io.vector import lees_bestand
+    from ..io.veilig import controleer_invoerbestand, zichtbaar
     from ..lagen import valideer_laag
 
-    if not pad.exists():
-        raise BestandOntbreekt(f"Bestand niet gevonden: {pad}")
+    controleer_invoerbestand(pad, map_mag=True)  # een FIFO zou _catalogusnaam laten wachten
     laagnaam = laagnaam or _catalogusnaam(pad, tabel)
     gegevens = lees_bestand(pad, tabel, naam=laagnaam)
     problemen = valideer_laag(gegevens, laagnaam)
     if problemen:
         raise InvoerFout(f"{pad} kan laag '{laagnaam}' niet vervangen "
                          f"({aantal(len(problemen), 'probleem', 'problemen')}):", problemen)
-    click.echo(f"OK: {pad} kan laag '{laagnaam}' vervangen ({aantal(len(gegevens), 'feature', 'features')})")
+    click.echo(f"OK: {zichtbaar(pad)} kan laag '{laagnaam}' vervangen ({aantal(len(gegevens), 'feature', 'features')})")
 
 
 def _catalogusnaam(pad: Path, tabel: str | None) -> str:

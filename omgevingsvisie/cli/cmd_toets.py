@@ -55,6 +55,7 @@ def toets(*, initiatief: Path, uitvoer: Path, formaat: tuple[str, ...], kaart: b
     """
     from ..initiatief import lees_initiatieven
     from ..io.uitvoer import controleer_doelen
+    from ..io.veilig import zichtbaar
     from ..lagen import huidige
     from ..rapport import schrijf_rapporten
     from ..regels import laad_parameters
@@ -64,7 +65,7 @@ def toets(*, initiatief: Path, uitvoer: Path, formaat: tuple[str, ...], kaart: b
     laagdata = huidige()
     plannen, waarschuwingen = lees_initiatieven(initiatief, laag=tabel, gemeente=laagdata.gemeente())
     for waarschuwing in waarschuwingen:
-        click.echo(f"Waarschuwing: {waarschuwing}", err=True)
+        click.echo("Waarschuwing: " + zichtbaar(waarschuwing, behoud="\n"), err=True)
     if kaart:
         controleer_doelen([uitvoer / KAARTNAAM], overschrijf=overschrijf)
     resultaten = voer_toets_uit(plannen, parameters=parameters)
@@ -78,9 +79,9 @@ def toets(*, initiatief: Path, uitvoer: Path, formaat: tuple[str, ...], kaart: b
     for r in resultaten:
         telling = Counter(b.status for b in r.bevindingen)
         punten = aantal(telling["aandachtspunt"], "aandachtspunt", "aandachtspunten")
-        click.echo(f"{r.initiatief['naam']}: {r.oordeel} ({telling['strijdig']} strijdig, "
+        click.echo(f"{zichtbaar(r.initiatief['naam'])}: {r.oordeel} ({telling['strijdig']} strijdig, "
                    f"{punten}, {telling['onvoldoende_gegevens']} onvoldoende gegevens)")
-    click.echo(f"{aantal(len(paden), 'bestand', 'bestanden')} geschreven in {uitvoer}")
+    click.echo(f"{aantal(len(paden), 'bestand', 'bestanden')} geschreven in {zichtbaar(uitvoer)}")
     if streng and any(r.oordeel == "strijdig" for r in resultaten):
         raise click.exceptions.Exit(EXIT_STRIJDIG)
 

@@ -31,6 +31,7 @@ from urllib.parse import quote
 
 from pyproj import CRS as ProjCRS
 
+from .._errors import InvoerFout
 from ..catalogus import PRINCIPES
 from .qml import DOCTYPE, stijl_elementen
 from .tabellen import SOORTEN, ExportTabel
@@ -63,6 +64,9 @@ PDOK_ATTRIBUTIE = "BRT-Achtergrondkaart © Kadaster (PDOK), CC-BY 4.0"
 _ID_NAAMRUIMTE = uuid.UUID("0f6e2d1c-6f6d-5d76-8a73-2d7167697331")
 _GEOMETRIE = {"punt": "Point", "lijn": "Line", "vlak": "Polygon"}
 _SRSID = {28992: "2517", 3857: "3857"}
+_QGIS_SLEUTEL = re.compile(r"\|[A-Za-z_]+[=:]")
+"""Een ``|sleutel=`` of ``|sleutel:`` die QGIS in een OGR-bron als eigen onderdeel leest (``layername``,
+``subset``, ``option:`` …); QGIS kent geen escape daarvoor."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +138,7 @@ def indeling(tabellen: Sequence[ExportTabel]) -> list[ProjectGroep]:
         groep = ProjectGroep(principe, lagen(PRINCIPE_LAGEN[principe]))
         visie = [
             ProjectLaag(laag_id(f"{t.tabel}_{_slug(principe)}"), t.titel, t,
-                        subset=f""""principe" = '{principe.replace("'", "''")}'""")
+                        subset=f'"principe" = {qgis_tekst(principe)}')
             for t in per_laag.get("visiekaart_2040", [])
             if (t.gegevens["principe"] == principe).any()
         ]
@@ -189,12 +193,41 @@ def _srs(ouder: ET.Element, epsg: int) -> None:
     _tekst(srs, "geographicflag", "false")
 
 
+def qgis_tekst(waarde: str) -> str:
+    """Een tekstwaarde in een QGIS-expressie of -filter: tussen ``'…'``, een ``'`` verdubbeld.
+
+    >>> qgis_tekst("Groene stad van 't Noorden")
+    "'Groene stad van ''t Noorden'"
+    """
+    return "'" + waarde.replace("'", "''") + "'"
+
+
+def bron_pad(gpkg_naam: str) -> str:
+    """Het pad van de GeoPackage in een QGIS-bron: ``./naam``, relatief naast het project.
+
+    QGIS leest de bron ``pad|layername=…|subset=…`` zonder aanhalingstekens: spaties, ``'``, ``"``,
+    niet-ASCII en een losse ``|`` in de naam gaan ongewijzigd goed (gecontroleerd met QGIS'
+    ``decodeUri``). Alleen een ``|`` direct gevolgd door ``woord=`` of ``woord:`` leest QGIS als
+    eigen onderdeel van de bron, en daarvoor bestaat geen escape: zo'n naam wordt geweigerd.
+
+    Raises
+    ------
+    InvoerFout
+        Als de naam zo'n ``|sleutel=`` bevat, of een ``/`` (het moet een bestandsnaam zijn).
+    """
+    if _QGIS_SLEUTEL.search(gpkg_naam) or "/" in gpkg_naam:
+        raise InvoerFout(f"De GeoPackage-naam '{gpkg_naam}' kan niet in het QGIS-project: QGIS leest "
+                         "'|woord=' of '|woord:' in een bron als eigen onderdeel. Kies een naam zonder "
+                         "'|' gevolgd door een woord met '=' of ':'.")
+    return f"./{gpkg_naam}"
+
+
 def bron_uri(gpkg_naam: str, laag: ProjectLaag) -> str:
-    """De QGIS-bron van een laag: relatief pad naar de GeoPackage, tabel en filter."""
+    """De QGIS-bron van een laag: relatief pad naar de GeoPackage (:func:`bron_pad`), tabel en filter."""
     if laag.tabel is None:
         return ("crs=EPSG:3857&format&type=xyz&url=" + quote(PDOK_URL, safe=":/")
                 + "&zmax=19&zmin=0")
-    uri = f"./{gpkg_naam}|layername={laag.tabel.tabel}"
+    uri = f"{bron_pad(gpkg_naam)}|layername={laag.tabel.tabel}"
     return uri + (f"|subset={laag.subset}" if laag.subset else "")
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import rasterio
 from rasterio.errors import RasterioIOError
 
-from .._errors import BestandOntbreekt, InvoerFout
+from .._errors import InvoerFout
+from .veilig import controleer_invoerbestand
 
 
 def open_raster(pad: str | os.PathLike, *, wat: str = "Raster") -> rasterio.io.DatasetReader:
@@ -29,12 +30,11 @@ def open_raster(pad: str | os.PathLike, *, wat: str = "Raster") -> rasterio.io.D
         Als het geen leesbaar raster is of geen coördinatenstelsel heeft.
     """
     pad = Path(pad)
-    if not pad.exists():
-        raise BestandOntbreekt(f"{wat} niet gevonden: {pad}")
+    controleer_invoerbestand(pad, wat=wat)  # een FIFO of apparaat meteen weigeren, nooit blijven wachten
     try:
         bron = rasterio.open(pad)
     except RasterioIOError as fout:
-        raise InvoerFout(f"{pad} is geen leesbaar raster: {fout}") from None
+        raise InvoerFout(f"{pad} is geen leesbaar raster (GDAL: {' '.join(str(fout).split())})") from None
     if bron.crs is None:
         bron.close()
         raise InvoerFout(f"{wat} {pad} heeft geen coördinatenstelsel (CRS); verwacht EPSG:28992.")

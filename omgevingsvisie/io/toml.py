@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._errors import BestandOntbreekt, InvoerFout
+from .._errors import InvoerFout
+from .veilig import controleer_invoerbestand
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -35,8 +36,7 @@ def lees_toml(pad: str | os.PathLike, *, wat: str = "Bestand") -> dict[str, Any]
         Het is geen geldige TOML (of geen UTF-8); de melding noemt regel en kolom.
     """
     pad = Path(pad)
-    if not pad.is_file():
-        raise BestandOntbreekt(f"{wat} niet gevonden: {pad}")
+    controleer_invoerbestand(pad, wat=wat)  # ook: een FIFO meteen weigeren
     try:
         return tomllib.loads(pad.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as fout:

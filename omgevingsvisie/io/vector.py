@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import geopandas as gpd
 import pyogrio
+import shapely
+from shapely.errors import GEOSException
 
 from .._errors import BestandOntbreekt, InvoerFout
+from .veilig import controleer_invoerbestand, zichtbaar
 
 __all__ = ["lees_bestand"]
 
@@ -31,15 +35,16 @@ def lees_bestand(pad: str | os.PathLike, laag: str | None = None, *, naam: str |
     BestandOntbreekt
         Het bestand of de gevraagde laag bestaat niet.
     InvoerFout
-        Het bestand is niet te lezen, of het is onduidelijk welke laag bedoeld is.
+        Het bestand is niet te lezen (ook: een FIFO of ander speciaal bestand, tekst die geen
+        UTF-8 is, een geometrie die GEOS weigert; dan met feature en veld), of het is
+        onduidelijk welke laag bedoeld is.
     """
-    pad = Path(pad)
-    if not pad.exists():
-        raise BestandOntbreekt(f"Bestand niet gevonden: {pad}")
+    pad = controleer_invoerbestand(pad, map_mag=True)
     try:
         beschikbaar = [r[0] for r in pyogrio.list_layers(pad)]
     except Exception as fout:  # pyogrio geeft DataSourceError e.d.
-        raise InvoerFout(f"{pad} is geen leesbaar GIS-bestand (GeoPackage, Shapefile, GeoJSON): {fout}") from None
+        raise InvoerFout(f"{pad} is geen leesbaar GIS-bestand (GeoPackage, Shapefile, GeoJSON) "
+                         f"(GDAL: {_gdal(fout)})") from None
     if laag is None:
         if naam in beschikbaar:
             laag = naam
@@ -52,6 +57,56 @@ def lees_bestand(pad: str | os.PathLike, laag: str | None = None, *, naam: str |
     elif laag not in beschikbaar:
         raise BestandOntbreekt(f"Laag '{laag}' staat niet in {pad}; wel: {', '.join(beschikbaar)}.")
     try:
-        return gpd.read_file(pad, layer=laag)
+        with warnings.catch_warnings():  # GDAL's Engelse waarschuwing; de GEOS-fout hieronder zegt het
+            warnings.filterwarnings("ignore", message="Non closed ring detected")
+            return gpd.read_file(pad, layer=laag)
+    except UnicodeDecodeError:
+        raise InvoerFout(f"{pad} kan niet worden gelezen: tekst die geen geldige UTF-8 is; "
+                         "sla het bestand op als UTF-8:", _tekstproblemen(pad, laag)) from None
+    except GEOSException as fout:
+        raise InvoerFout(f"{pad} kan niet worden gelezen: ongeldige geometrie:",
+                         _geometrieproblemen(pad, laag) or [f"GEOS: {zichtbaar(fout)}"]) from None
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as fout:
-        raise InvoerFout(f"{pad} kan niet worden gelezen: {fout}") from None
+        raise InvoerFout(f"{pad} kan niet worden gelezen (GDAL: {_gdal(fout)})") from None
+
+
+def _gdal(fout: Exception) -> str:
+    """De (Engelse) tekst van GDAL op één regel, zonder controletekens."""
+    return zichtbaar(" ".join(str(fout).split()))
+
+
+def _tekstproblemen(pad: Path, laag: str) -> list[str]:
+    """Per feature en veld de tekst die geen UTF-8 is (de bytes gelezen als latin-1)."""
+    gegevens = pyogrio.read_dataframe(pad, layer=laag, read_geometry=False, encoding="latin-1")
+    problemen = []
+    for veld in gegevens.columns:
+        for i, waarde in enumerate(gegevens[veld]):
+            if not isinstance(waarde, str):
+                continue
+            try:
+                waarde.encode("latin-1").decode("utf-8")
+            except UnicodeDecodeError as fout:
+                problemen.append(f"feature {i}, veld '{zichtbaar(veld)}': byte 0x{fout.object[fout.start]:02x} "
+                                 f"op positie {fout.start} is geen UTF-8")
+            except UnicodeEncodeError:  # pragma: no cover - GDAL gaf al tekens buiten latin-1
+                continue
+    return problemen
+
+
+def _geometrieproblemen(pad: Path, laag: str) -> list[str]:
+    """Per feature de geometrie die GEOS niet kan maken (bijvoorbeeld een niet-gesloten ring)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Non closed ring detected")
+        _, _, wkb, _ = pyogrio.raw.read(pad, layer=laag, columns=[])
+    problemen = []
+    for i, ruw in enumerate(wkb):
+        if ruw is None:
+            continue
+        try:
+            shapely.from_wkb(ruw)
+        except GEOSException as fout:
+            tekst = str(fout).removeprefix("IllegalArgumentException: ")
+            if "closed linestring" in tekst:
+                tekst = "een ring is niet gesloten (het eerste en laatste punt verschillen)"
+            problemen.append(f"feature {i}, veld 'geometry': {zichtbaar(tekst)} (GEOS)")
+    return problemen

@@ -1,7 +1,8 @@
 """Het Markdown-rapport: tekst om in een advies of omgevingsplan-concept te plakken.
 
-Alle tekst uit de invoer gaat door :func:`md_tekst`: één regel, HTML-tekens als entiteit en
-de Markdown-tekens met een backslash, zodat een naam of toelichting de opmaak niet breekt.
+Alle tekst uit de invoer gaat door :func:`md_tekst`: één regel, controletekens zichtbaar
+(``\\x1b``), HTML-tekens als entiteit en de Markdown-tekens met een backslash, zodat een naam of
+toelichting de opmaak niet breekt en geen terminal bestuurt.
 
 Voorbeeld
 ---------
@@ -17,6 +18,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ..bevinding import ToetsResultaat
+from ..io.veilig import zichtbaar
 from .json import naar_json, rapport_json
 from .teksten import (
     OORDEEL_ZINNEN,
@@ -41,11 +43,12 @@ _MD_REGELBEGIN = re.compile(r"^(\d+)([.)])|^([-+=])")
 def md_tekst(tekst: Any, *, regelbegin: bool = False) -> str:
     """Tekst veilig voor Markdown.
 
-    Eén regel (witruimte samengevoegd), ``<``, ``>`` en ``&`` als HTML-entiteit, de tekens
+    Eén regel (witruimte samengevoegd), controletekens zichtbaar (ESC als ``\\x1b``, zie
+    :func:`~omgevingsvisie.io.veilig.zichtbaar`), ``<``, ``>`` en ``&`` als HTML-entiteit, de tekens
     ``\\ ` * _ [ ] | # ~`` met een backslash; met ``regelbegin`` (de tekst begint een regel) ook
     een begin dat een lijst of kop zou maken (``1.``, ``-``, ``+``, ``=``).
     """
-    t = " ".join(str(tekst).split())
+    t = zichtbaar(" ".join(str(tekst).split()))
     t = escape(t, quote=False)
     t = _MD_SPECIAAL.sub(r"\\\1", t)
     if regelbegin:

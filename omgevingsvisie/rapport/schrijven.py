@@ -27,6 +27,7 @@ from .._errors import InvoerFout
 from ..bevinding import STATUSSEN, ToetsResultaat
 from ..catalogus import CRS, LAAGNAMEN
 from ..io import controleer_doelen, schrijf_met, schrijf_tekst
+from ..io.veilig import csv_tabel
 from .herkomst import lagen_info_voor
 from .html import maak_html
 from .json import aantallen, initiatief_json, json_tekst, rapport_json
@@ -203,7 +204,7 @@ def schrijf_rapporten(resultaten: Iterable[ToetsResultaat], uitvoer_map: str | o
     map_.mkdir(parents=True, exist_ok=True)
     geschreven = [schrijf_tekst(pad, tekst, overschrijf=overschrijf) for pad, tekst in teksten]
     if overzicht is not None:
-        geschreven.append(schrijf_tekst(extra[0], overzicht.drop(columns="geometry").to_csv(index=False),
+        geschreven.append(schrijf_tekst(extra[0], csv_tabel(overzicht.drop(columns="geometry")).to_csv(index=False),
                                         overschrijf=overschrijf))
         geschreven.append(schrijf_met(extra[1], lambda p: _schrijf_gpkg(overzicht, p), overschrijf=overschrijf))
     return geschreven
