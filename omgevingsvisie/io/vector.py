@@ -41,7 +41,11 @@ def lees_bestand(pad: str | os.PathLike, laag: str | None = None, *, naam: str |
     """
     pad = controleer_invoerbestand(pad, map_mag=True)
     try:
-        beschikbaar = [r[0] for r in pyogrio.list_layers(pad)]
+        with warnings.catch_warnings(record=True) as gdal_waarschuwingen:  # alleen tonen als het lukt
+            warnings.simplefilter("always")
+            beschikbaar = [r[0] for r in pyogrio.list_layers(pad)]
+        for w in gdal_waarschuwingen:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     except Exception as fout:  # pyogrio geeft DataSourceError e.d.
         raise InvoerFout(f"{pad} is geen leesbaar GIS-bestand (GeoPackage, Shapefile, GeoJSON) "
                          f"(GDAL: {_gdal(fout)})") from None
