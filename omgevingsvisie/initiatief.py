@@ -36,12 +36,12 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from ._errors import InvoerFout, OmgevingsvisieFout
-from .catalogus import CRS
+from .catalogus import CRS, FUNCTIES, MILIEUCATEGORIEEN
 from .io.vector import lees_bestand
 from .io.veilig import nfc
 from .programma import VELDEN
 from .tekst import getal as getal_tekst
-from .lagen.validatie import Probleem, buiten_gemeente, naar_rd, reden_ongeldig
+from .lagen.validatie import Probleem, buiten_gemeente, complexiteitsproblemen, naar_rd, reden_ongeldig
 
 __all__ = [
     "EIGENSCHAPPEN",
@@ -50,16 +50,6 @@ __all__ = [
     "lees_initiatieven",
     "maak_initiatieven",
 ]
-
-FUNCTIES: tuple[str, ...] = (
-    "wonen", "zorgwonen", "detailhandel_dagelijks", "detailhandel_niet_dagelijks", "horeca",
-    "kantoor", "bedrijf", "leisure", "cultuur", "onderwijs", "zorg", "sport", "zonnepark",
-    "windturbine", "groen", "water", "parkeren",
-)
-"""De functies die een initiatief kan hebben (ONTWERP §4)."""
-
-MILIEUCATEGORIEEN: tuple[str, ...] = ("1", "2", "3.1", "3.2", "4.1", "4.2", "5.1", "5.2", "5.3", "6")
-"""Milieucategorieën van de VNG-uitgave "Bedrijven en milieuzonering" (normen.md 6)."""
 
 EIGENSCHAPPEN: dict[str, type] = {"naam": str, **{v.naam: v.soort for v in VELDEN.values()}}
 """De bekende eigenschappen en het type van hun genormaliseerde kolom.
@@ -126,7 +116,8 @@ def lees_initiatieven(
         Met in ``problemen`` alles wat niet klopt: een onleesbaar of leeg bestand, een
         ontbrekend of onjuist coördinatenstelsel, ongeldige, lege of niet-vlakke
         geometrie, een plan buiten de gemeente en elke onjuiste waarde, per feature en
-        eigenschap.
+        eigenschap; en te complexe invoer (meer features, delen of hoekpunten dan de grenzen
+        van :mod:`omgevingsvisie.io.grenzen`, te verhogen met ``OMGEVINGSVISIE_MAX_…``).
     """
     pad = Path(pad)
     try:
@@ -247,11 +238,16 @@ def _controleer(
     problemen += waardeproblemen + samenhang
     waarschuwingen += opmerkingen
 
-    bruikbaar, geometrieproblemen = _geometrieproblemen(ruw.geometry, labels)
-    rd, crsproblemen = naar_rd(ruw.geometry)
-    problemen += geometrieproblemen + crsproblemen
-    if rd is not None and bruikbaar.any():
-        problemen += buiten_gemeente(rd[bruikbaar], gemeente, labels)
+    te_complex = complexiteitsproblemen(ruw.geometry, labels)
+    if te_complex:
+        # boven een grens geen geometriecontroles: die (en de toets erna) zouden het geheugen vullen
+        problemen += te_complex
+    else:
+        bruikbaar, geometrieproblemen = _geometrieproblemen(ruw.geometry, labels)
+        rd, crsproblemen = naar_rd(ruw.geometry)
+        problemen += geometrieproblemen + crsproblemen
+        if rd is not None and bruikbaar.any():
+            problemen += buiten_gemeente(rd[bruikbaar], gemeente, labels)
 
     if problemen:
         volgorde = {label: i for i, label in labels.items()}

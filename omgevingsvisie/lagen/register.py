@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -69,13 +69,28 @@ def _gpkg() -> Path:
 
 @dataclass(frozen=True)
 class Vervanging:
-    """Eigen data die een meegeleverde laag vervangt."""
+    """Eigen data die een meegeleverde laag vervangt.
+
+    Attributes
+    ----------
+    pad : Path
+        Het bestand.
+    laag : str, optional
+        De tabel of laag in het bestand.
+    stempel : tuple, optional
+        De :func:`~omgevingsvisie.io.stempel` van het bestand bij de geslaagde validatie;
+        laadt :class:`Laagdata` het bestand met een andere stempel, dan wordt het eerst opnieuw
+        gevalideerd.
+    """
 
     pad: Path
     laag: str | None = None
+    stempel: tuple | None = None
 
 
 _vervangingen: dict[str, Vervanging] = {}
+_hervalideerd: dict[tuple[str, Path, str | None], tuple] = {}
+"""Per (laag, pad, tabel) de laatste stempel waarbij het veranderde bestand opnieuw geldig bleek."""
 
 
 def _controleer_naam(naam: str) -> None:
@@ -117,9 +132,10 @@ def valideer_laag(
 def vervang_laag(naam: str, pad: str | os.PathLike, *, laag: str | None = None) -> None:
     """Vervang een meegeleverde laag door eigen data met dezelfde naam.
 
-    De data wordt eerst gevalideerd (CRS, geometrie, verplichte attributen, ligging in de
-    gemeente); bij problemen wordt niets vervangen en volgt een :class:`InvoerFout` met
-    alle problemen tegelijk.
+    De data wordt eerst gevalideerd (CRS, geometrie, verplichte attributen en hun betekenis,
+    ligging in de gemeente, grenzen aan de complexiteit); bij problemen wordt niets vervangen
+    en volgt een :class:`InvoerFout` met alle problemen tegelijk. Verandert het bestand
+    daarna, dan wordt het bij het volgende laden opnieuw gevalideerd (zie :class:`Laagdata`).
 
     Parameters
     ----------
@@ -133,10 +149,11 @@ def vervang_laag(naam: str, pad: str | os.PathLike, *, laag: str | None = None) 
     """
     _controleer_naam(naam)
     pad = Path(pad)
+    voor = stempel(pad)  # vóór het lezen: verandert het bestand tijdens de validatie, dan volgt een hervalidatie
     problemen = valideer_laag(pad, naam, laag=laag)
     if problemen:
         raise InvoerFout(f"Laag '{naam}' uit {pad} kan niet worden gebruikt:", problemen)
-    _vervangingen[naam] = Vervanging(pad, laag)
+    _vervangingen[naam] = Vervanging(pad, laag, voor)
 
 
 def herstel_lagen(naam: str | None = None) -> None:
@@ -193,7 +210,7 @@ def gebruik_configuratie(pad: str | os.PathLike) -> list[str]:
     list of str
         De namen van de vervangen lagen.
     """
-    config = lees_configuratie(pad)
+    config = {naam: replace(v, stempel=stempel(v.pad)) for naam, v in lees_configuratie(pad).items()}
     problemen = []
     for naam, v in config.items():
         problemen += [f"{naam}: {p}" for p in valideer_laag(v.pad, naam, laag=v.laag)]
@@ -226,8 +243,13 @@ def _lees_meegeleverd(naam: str, pad: Path, stempel: tuple[int, int]) -> gpd.Geo
 
 
 @functools.lru_cache(maxsize=64)
-def _lees_vervanging(naam: str, v: Vervanging, stempel: tuple[int, int]) -> gpd.GeoDataFrame:
-    gdf = lees_bestand(v.pad, v.laag, naam=naam)
+def _lees_ruw(naam: str, pad: Path, laag: str | None, stempel: tuple) -> gpd.GeoDataFrame:
+    return lees_bestand(pad, laag, naam=naam)
+
+
+@functools.lru_cache(maxsize=64)
+def _lees_vervanging(naam: str, pad: Path, laag: str | None, stempel: tuple) -> gpd.GeoDataFrame:
+    gdf = _lees_ruw(naam, pad, laag, stempel)
     return gdf.to_crs(CRS) if not gdf.crs.equals(CRS) else gdf
 
 
@@ -314,11 +336,34 @@ class Laagdata(Mapping[str, gpd.GeoDataFrame]):
         _controleer_naam(naam)
         if naam in self._vervangen:
             v = self._vervangen[naam]
-            gdf = _lees_vervanging(naam, v, stempel(v.pad))
+            nu = stempel(v.pad)
+            self._hervalideer(naam, v, nu)
+            gdf = _lees_vervanging(naam, v.pad, v.laag, nu)
         else:
             pad = _gpkg()
             gdf = _lees_meegeleverd(naam, pad, stempel(pad))
         return gdf.copy()  # de cache mag niet door de aanroeper worden gewijzigd
+
+    def _hervalideer(self, naam: str, v: Vervanging, nu: tuple) -> None:
+        """Valideer een vervangend bestand opnieuw als het is veranderd sinds de validatie.
+
+        Gevalideerd wordt precies wat geladen wordt (de gecachte inhoud bij stempel ``nu``),
+        dus een wijziging tussen controleren en gebruiken kan er niet tussendoor glippen.
+
+        Raises
+        ------
+        InvoerFout
+            Als het veranderde bestand niet meer aan de catalogus voldoet (alle problemen).
+        """
+        sleutel = (naam, v.pad, v.laag)
+        if v.stempel is None or nu == v.stempel or _hervalideerd.get(sleutel) == nu:
+            return
+        gemeente = None if naam == "gemeentegrens" else self.gemeente()
+        problemen = problemen_van_laag(_lees_ruw(naam, v.pad, v.laag, nu), naam, gemeente=gemeente)
+        if problemen:
+            raise InvoerFout(f"Laag '{naam}' uit {v.pad} is veranderd sinds ze werd vervangen en kan zo "
+                             "niet worden gebruikt (herstel het bestand of vervang de laag opnieuw):", problemen)
+        _hervalideerd[sleutel] = nu
 
     def __contains__(self, naam: object) -> bool:
         return naam in self._frames or naam in SCHEMAS

@@ -14,8 +14,11 @@ feature 3 (naam 'Asserbos'), veld 'type': waarde 'weiland' is niet toegestaan; v
 
 from __future__ import annotations
 
+import difflib
+import math
 import os
 import re
+import unicodedata
 from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,12 +32,16 @@ from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
 from .._errors import OmgevingsvisieFout
-from ..catalogus import CRS, GEMEENTE_TOLERANTIE_M, LAAGNAMEN, SCHEMAS, LaagSchema
+from ..catalogus import CRS, GEMEENTE_TOLERANTIE_M, LAAGNAMEN, SCHEMAS, Domein, LaagSchema
 from ..io import lees_bestand
+from ..io.grenzen import GRENZEN
+from ..tekst import getal
 
 __all__ = [
     "Probleem",
     "buiten_gemeente",
+    "complexiteitsproblemen",
+    "tekstprobleem",
     "naar_rd",
     "reden_ongeldig",
     "problemen_van_laag",
@@ -99,7 +106,11 @@ def problemen_van_laag(
 
     Controleert het coördinatenstelsel (aanwezig, om te rekenen naar EPSG:28992 en passend
     bij de coördinaten), de geometrie (aanwezig, geldig, juist type), de verplichte
-    attributen en hun toegestane waarden, en of elke feature binnen de gemeente ligt.
+    attributen en hun betekenis (het :class:`~omgevingsvisie.catalogus.Domein` uit de
+    catalogus: een VNG-milieucategorie, een status, een geheel getal ≥ 0, een CBS-code; en in
+    elk tekstveld een geldige codering), of elke feature binnen de gemeente ligt, en de grenzen
+    aan de complexiteit (:mod:`omgevingsvisie.io.grenzen`: features, delen en hoekpunten). Boven
+    een grens volgen geen geometriecontroles meer (die zouden het geheugen vullen).
 
     Parameters
     ----------
@@ -138,6 +149,9 @@ def problemen_van_laag(
 
     labels = _labels(gdf)
     problemen = _attribuutproblemen(gdf, schema, labels)
+    te_complex = complexiteitsproblemen(gdf.geometry, labels)
+    if te_complex:
+        return te_complex + problemen
     geldig, geometrieproblemen = _geometrieproblemen(gdf.geometry, schema, labels)
     rd, crsproblemen = naar_rd(gdf.geometry)
     problemen += geometrieproblemen + crsproblemen
@@ -166,15 +180,156 @@ def _attribuutproblemen(gdf: gpd.GeoDataFrame, schema: LaagSchema, labels: dict)
             melding = f"verplicht attribuut ontbreekt (aanwezige kolommen: {aanwezig})"
             problemen.append(Probleem(melding, veld=veld))
             continue
-        toegestaan = schema.waarden.get(veld)
+        domein = schema.domein(veld)
         for i, waarde in gdf[veld].items():
             if not _ingevuld(waarde):
                 problemen.append(Probleem("verplichte waarde ontbreekt (leeg of NULL)", labels[i], veld))
-            elif toegestaan and str(waarde) not in toegestaan:
-                problemen.append(Probleem(
-                    f"waarde '{waarde}' is niet toegestaan; verwacht een van: {', '.join(toegestaan)}",
-                    labels[i], veld,
-                ))
+            elif (melding := domeinprobleem(waarde, domein)) is not None:
+                problemen.append(Probleem(melding, labels[i], veld))
+    # ook de niet-verplichte tekstkolommen komen in popups, rapporten en exports: hun codering telt
+    for veld in gdf.columns.drop(gdf.geometry.name):
+        if veld in schema.attributen or gdf[veld].dtype.kind not in "OSU":
+            continue
+        for i, waarde in gdf[veld].items():
+            if isinstance(waarde, str) and (melding := tekstprobleem(waarde)) is not None:
+                problemen.append(Probleem(melding, labels[i], str(veld)))
+    return problemen
+
+
+def domeinprobleem(waarde: object, domein: Domein) -> str | None:
+    """Waarom een (ingevulde) waarde niet in haar domein past, of ``None`` als ze past.
+
+    Parameters
+    ----------
+    waarde : object
+        De waarde uit de laag (niet leeg).
+    domein : Domein
+        Het domein uit de catalogus.
+
+    Returns
+    -------
+    str or None
+        De Nederlandse melding, bijvoorbeeld ``"waarde 'zwaar' is geen ..."``.
+
+    Examples
+    --------
+    >>> from omgevingsvisie.catalogus import SCHEMAS
+    >>> d = SCHEMAS["bedrijventerreinen"].domein("max_milieucategorie")
+    >>> domeinprobleem("4.2", d) is None
+    True
+    >>> print(domeinprobleem("4,2", d))  # doctest: +ELLIPSIS
+    waarde '4,2' is niet toegestaan (bedoelt u '4.2'?); verwacht een van: 1, 2, 3.1, ...
+    """
+    if isinstance(waarde, str) and (melding := tekstprobleem(waarde)) is not None:
+        return melding
+    if domein.soort == "keuze":
+        tekst = str(waarde)
+        if tekst in domein.keuzes:
+            return None
+        hint = _bedoelt(waarde, domein.keuzes)
+        return (f"waarde {_toon(waarde)} is niet toegestaan{hint}; verwacht een van: "
+                f"{', '.join(domein.keuzes)}" + (f" ({domein.bron})" if domein.bron else ""))
+    if domein.soort == "geheel":
+        if isinstance(waarde, (bool, np.bool_)) or not isinstance(waarde, (int, float, np.integer, np.floating)):
+            return f"waarde {_toon(waarde)} is geen getal; verwacht een geheel getal, bijv. {domein.voorbeeld}"
+        if not math.isfinite(float(waarde)) or not float(waarde).is_integer():
+            return f"waarde {_toon(waarde)} is geen geheel getal"
+        if domein.minimum is not None and waarde < domein.minimum:
+            return f"waarde {_toon(waarde)} is kleiner dan {domein.minimum:g}"
+        if domein.maximum is not None and waarde > domein.maximum:
+            return f"waarde {_toon(waarde)} is groter dan {domein.maximum:g}"
+        return None
+    if domein.soort == "code":
+        if isinstance(waarde, str) and re.fullmatch(domein.patroon, waarde.strip()):
+            return None
+        return f"waarde {_toon(waarde)} is geen geldige code; verwacht bijv. {domein.voorbeeld}" + (
+            f" ({domein.bron})" if domein.bron else "")
+    return None
+
+
+def tekstprobleem(tekst: str) -> str | None:
+    """Waarom een tekst verkeerd gecodeerd lijkt, of ``None``.
+
+    Herkent het vervangingsteken U+FFFD (bytes die geen tekst waren), losse surrogaten,
+    stuurtekens (behalve tab en regeleinde) en mojibake: UTF-8 dat als Windows-1252 of
+    Latin-1 is gelezen (``'CafÃ©'`` voor ``'Café'``).
+
+    Examples
+    --------
+    >>> print(tekstprobleem("CafÃ©"))
+    de tekst lijkt verkeerd gecodeerd (UTF-8 gelezen als Windows-1252): bedoelt u 'Café'? Sla het bestand op als UTF-8 (bij een Shapefile: met een .cpg-bestand met UTF-8)
+    >>> tekstprobleem("Café – Brink") is None
+    True
+    """
+    if "\ufffd" in tekst:
+        return ("de tekst bevat het vervangingsteken \ufffd (U+FFFD): bytes die bij het lezen geen tekst waren; "
+                "sla het bestand op als UTF-8")
+    vreemd = sorted({c for c in tekst if 0xD800 <= ord(c) <= 0xDFFF
+                     or (unicodedata.category(c) == "Cc" and c not in "\t\n\r")})
+    if vreemd:
+        codes = ", ".join(f"U+{ord(c):04X}" for c in vreemd)
+        return f"de tekst bevat stuurtekens of ongeldige tekens ({codes}); verwijder ze"
+    for codering, naam in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
+        try:
+            bedoeld = tekst.encode(codering).decode("utf-8")
+        except UnicodeError:
+            continue
+        if bedoeld != tekst:
+            return (f"de tekst lijkt verkeerd gecodeerd (UTF-8 gelezen als {naam}): bedoelt u '{bedoeld}'? "
+                    "Sla het bestand op als UTF-8 (bij een Shapefile: met een .cpg-bestand met UTF-8)")
+    return None
+
+
+def _bedoelt(waarde: object, keuzes: tuple[str, ...]) -> str:
+    """``" (bedoelt u 'x'?)"`` als de waarde bijna een van de keuzes is."""
+    tekst = str(waarde).strip()
+    kandidaten = [tekst, tekst.lower(), tekst.replace(",", ".")]
+    try:
+        kandidaten.append(f"{float(tekst.replace(',', '.')):g}")
+    except ValueError:
+        pass
+    for kandidaat in kandidaten:
+        if kandidaat in keuzes:
+            return f" (bedoelt u '{kandidaat}'?)"
+    gelijkend = difflib.get_close_matches(tekst.lower(), keuzes, n=1, cutoff=0.75)
+    return f" (bedoelt u '{gelijkend[0]}'?)" if gelijkend else ""
+
+
+def _toon(waarde: object) -> str:
+    return f"'{waarde}'" if isinstance(waarde, str) else repr(waarde.item() if isinstance(waarde, np.generic) else waarde)
+
+
+def complexiteitsproblemen(geometrie: gpd.GeoSeries, labels: dict) -> list[Probleem]:
+    """Features, delen en hoekpunten boven de grenzen van :mod:`omgevingsvisie.io.grenzen`.
+
+    Parameters
+    ----------
+    geometrie : GeoSeries
+        De geometrie van een laag of van initiatieven.
+    labels : dict
+        Per index hoe de feature in meldingen heet.
+
+    Returns
+    -------
+    list of Probleem
+        Eén probleem per overschreden grens (per feature voor delen en hoekpunten), met de
+        omgevingsvariabele die de grens verhoogt; leeg als alles binnen de grenzen blijft.
+    """
+    problemen = []
+    features = GRENZEN["features"]
+    if features.te_veel(len(geometrie)):
+        problemen.append(Probleem(features.melding(len(geometrie), "het bestand")))
+    waarden = geometrie.values
+    hoekpunten = shapely.get_num_coordinates(waarden)
+    delen = np.where(shapely.get_type_id(waarden) >= 4, shapely.get_num_geometries(waarden), 1)
+    for naam, aantallen in (("delen", delen), ("hoekpunten", hoekpunten)):
+        grens = GRENZEN[naam]
+        for j in np.flatnonzero(aantallen > grens.waarde()):
+            i = geometrie.index[j]
+            problemen.append(Probleem(grens.melding(int(aantallen[j]), "de geometrie"), labels[i]))
+    totaal = GRENZEN["hoekpunten_totaal"]
+    if totaal.te_veel(int(hoekpunten.sum())):
+        problemen.append(Probleem(totaal.melding(int(hoekpunten.sum()), "het bestand")))
     return problemen
 
 
@@ -348,4 +503,5 @@ def buiten_gemeente(rd: gpd.GeoSeries, gemeente: BaseGeometry, labels: dict) -> 
 
 
 def _meters(afstand: float) -> str:
-    return f"{afstand:,.0f} m".replace(",", ".")
+    """Een afstand in hele meters (ook boven 1 km: de melding noemt de coördinaten ook in m)."""
+    return f"{getal(afstand)} m"
