@@ -30,3 +30,7 @@ class BestandOntbreekt(OmgevingsvisieFout, FileNotFoundError):
 
 class UitvoerBestaat(OmgevingsvisieFout, FileExistsError):
     """Het uitvoerbestand bestaat al en ``--overschrijf`` is niet gegeven."""
+
+
+class UitvoerBezet(OmgevingsvisieFout, BlockingIOError):
+    """In de uitvoermap loopt al een andere run (zie :mod:`omgevingsvisie.io.run`)."""

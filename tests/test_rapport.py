@@ -641,7 +641,9 @@ def test_bestandsnaam(naam, slug):
 
 
 def test_bestandsnamen_zijn_uniek():
-    assert bestandsnamen(["A", "a", "A-2", "a"]) == ["a", "a-2", "a-2-2", "a-3"]
+    # "A-2" houdt zijn eigen slug; de dubbele "a" slaan die over (issue 16: niet afhankelijk van de volgorde)
+    assert bestandsnamen(["A", "a", "A-2", "a"]) == ["a", "a-3", "a-2", "a-4"]
+    assert bestandsnamen(["a", "A-2", "a", "A"]) == ["a-3", "a-2", "a-4", "a"]
 
 
 def test_schrijf_een_initiatief(tmp_path):

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from ..catalogus import CRS
-from ..io import atomair_pad, controleer_doelen
+from ..io.run import run
 from ..io.veilig import csv_tabel
 from . import groen as groenmodule
 from . import hitte as hittemodule
@@ -281,10 +280,11 @@ def schrijf_analyse(analyse: Analyse, map_: str | os.PathLike, *, overschrijf: b
                     voortgang: Voortgang | None = None) -> list[Path]:
     """Schrijf rasters, CSV-tabellen en de GeoPackage van ``analyse`` in ``map_``; alles of niets.
 
-    Controleert eerst alle doelen (:class:`~omgevingsvisie.UitvoerBestaat` als er al één bestaat
-    en ``overschrijf`` niet is gezet; dan wordt er niets geschreven). Elk bestand wordt naast
-    zijn doel geschreven (:func:`omgevingsvisie.io.atomair_pad`) en pas op zijn plaats gezet als
-    alle bestanden gelukt zijn: bij een fout blijft er niets half staan.
+    Eén run van :func:`omgevingsvisie.io.run.run` (of een deel van de run die al voor ``map_``
+    loopt): eerst alle doelen gecontroleerd (:class:`~omgevingsvisie.UitvoerBestaat` als er al
+    één bestaat en ``overschrijf`` niet is gezet; dan wordt er niets geschreven), dan alles in de
+    tijdelijke map van de run geschreven en pas op zijn plaats gezet als alle bestanden gelukt
+    zijn: bij een fout blijft er niets half staan.
 
     Returns
     -------
@@ -293,10 +293,10 @@ def schrijf_analyse(analyse: Analyse, map_: str | os.PathLike, *, overschrijf: b
     """
     map_ = Path(map_)
     doelen = bestanden(analyse.soort, map_, initiatieven="initiatieven" in analyse.tabellen)
-    controleer_doelen(doelen, overschrijf=overschrijf)
     stap = _stappen(voortgang, len(doelen))
-    with ExitStack() as stapel:
-        tijdelijk = {doel: stapel.enter_context(atomair_pad(doel, overschrijf=overschrijf)) for doel in doelen}
+    with run(map_, overschrijf=overschrijf) as transactie:
+        transactie.reserveer(doelen, overschrijf=overschrijf)
+        tijdelijk = {doel: transactie.pad(doel, overschrijf=overschrijf) for doel in doelen}
         for naam, schrijver in analyse.rasters.items():
             schrijver(tijdelijk[map_ / f"{naam}.tif"])
             stap(f"{naam}.tif")

@@ -91,20 +91,19 @@ def _voortgangsbalk(label: str):
         yield voortgang
 
 
-def _voorbereiding(*, uitvoer: Path, overschrijf: bool, soort: str, landgebruik_pad: Path | None,
+def _voorbereiding(run, *, uitvoer: Path, soort: str, landgebruik_pad: Path | None,
                    adressen: Path | None, adressen_laag: str | None, initiatieven: Path | None,
                    parameters_pad: Path | None) -> dict:
-    """Controleer doelen en lees de invoer; geeft de trefwoorden voor de analyse."""
+    """Reserveer de doelen in ``run`` en lees de invoer; geeft de trefwoorden voor de analyse."""
     from ..analyse.landgebruik import landgebruik
     from ..analyse.uitvoer import bestanden
     from ..analyse.parameters import laad_analyse_parameters
     from ..analyse.woningen import lees_adressen
     from ..initiatief import lees_initiatieven
-    from ..io.uitvoer import controleer_doelen
     from ..io.veilig import zichtbaar
     from ..lagen import huidige
 
-    controleer_doelen(bestanden(soort, uitvoer, initiatieven=initiatieven is not None), overschrijf=overschrijf)
+    run.reserveer(bestanden(soort, uitvoer, initiatieven=initiatieven is not None))
     parameters = laad_analyse_parameters(parameters_pad) if parameters_pad else None
     plannen = None
     if initiatieven is not None:
@@ -119,14 +118,27 @@ def _voorbereiding(*, uitvoer: Path, overschrijf: bool, soort: str, landgebruik_
     }
 
 
-def _afronden(resultaat, uitvoer: Path, *, overschrijf: bool) -> None:
+def _invoer(*, landgebruik_pad: Path | None, adressen: Path | None, initiatieven: Path | None,
+            parameters_pad: Path | None) -> tuple[Path | None, ...]:
+    """De invoerbestanden van een analyse (nooit een doel, ook niet met --overschrijf)."""
+    return landgebruik_pad, adressen, initiatieven, parameters_pad
+
+
+def _schrijf(resultaat, uitvoer: Path, *, overschrijf: bool) -> list[Path]:
+    """Schrijf de analyse (binnen de run van het commando: pas neergezet als alles klaar is)."""
     from ..analyse.uitvoer import schrijf_analyse
     from ..io.veilig import zichtbaar
 
     for melding in resultaat.waarschuwingen:
         click.echo("Waarschuwing: " + zichtbaar(melding, behoud="\n"), err=True)
     with _voortgangsbalk("Schrijven") as voortgang:
-        geschreven = schrijf_analyse(resultaat, uitvoer, overschrijf=overschrijf, voortgang=voortgang)
+        return schrijf_analyse(resultaat, uitvoer, overschrijf=overschrijf, voortgang=voortgang)
+
+
+def _meld(geschreven: list[Path], uitvoer: Path) -> None:
+    """Noem de bestanden die nu in ``uitvoer`` staan."""
+    from ..io.veilig import zichtbaar
+
     click.echo(f"Geschreven in {zichtbaar(uitvoer)}:")
     for pad in geschreven:
         click.echo(f"  {pad.name}")
@@ -161,15 +173,18 @@ def hitte(*, uitvoer: Path, overschrijf: bool, landgebruik_pad: Path | None, adr
     """
     from ..analyse.hitte import Meteorologie
     from ..analyse.uitvoer import analyse_hitte
+    from .transactie import uitvoer_run
 
-    invoer = _voorbereiding(uitvoer=uitvoer, overschrijf=overschrijf, soort="hitte", landgebruik_pad=landgebruik_pad,
-                            adressen=adressen, adressen_laag=adressen_laag, initiatieven=initiatieven,
-                            parameters_pad=parameters_pad)
-    meteo = Meteorologie.standaard(invoer["parameters"] or _standaardparameters(),
-                                   straling_w_m2=straling, dtr_k=dtr, wind_m_s=wind)
-    with _voortgangsbalk("Hitte berekenen") as voortgang:
-        resultaat = analyse_hitte(meteo=meteo, venster_m=venster, voortgang=voortgang, **invoer)
-    _afronden(resultaat, uitvoer, overschrijf=overschrijf)
+    opgegeven = dict(landgebruik_pad=landgebruik_pad, adressen=adressen, initiatieven=initiatieven,
+                     parameters_pad=parameters_pad)
+    with uitvoer_run(uitvoer, overschrijf=overschrijf, invoer=_invoer(**opgegeven)) as run:
+        invoer = _voorbereiding(run, uitvoer=uitvoer, soort="hitte", adressen_laag=adressen_laag, **opgegeven)
+        meteo = Meteorologie.standaard(invoer["parameters"] or _standaardparameters(),
+                                       straling_w_m2=straling, dtr_k=dtr, wind_m_s=wind)
+        with _voortgangsbalk("Hitte berekenen") as voortgang:
+            resultaat = analyse_hitte(meteo=meteo, venster_m=venster, voortgang=voortgang, **invoer)
+        geschreven = _schrijf(resultaat, uitvoer, overschrijf=overschrijf)
+    _meld(geschreven, uitvoer)
 
 
 # ------------------------------------------------------------------ groen
@@ -191,13 +206,16 @@ def groen(*, uitvoer: Path, overschrijf: bool, landgebruik_pad: Path | None, adr
       $ omgevingsvisie analyse groen --uitvoer analyse/ --adressen bag_woningen.gpkg --overschrijf
     """
     from ..analyse.uitvoer import analyse_groen
+    from .transactie import uitvoer_run
 
-    invoer = _voorbereiding(uitvoer=uitvoer, overschrijf=overschrijf, soort="groen", landgebruik_pad=landgebruik_pad,
-                            adressen=adressen, adressen_laag=adressen_laag, initiatieven=initiatieven,
-                            parameters_pad=parameters_pad)
-    with _voortgangsbalk("Groen berekenen") as voortgang:
-        resultaat = analyse_groen(voortgang=voortgang, **invoer)
-    _afronden(resultaat, uitvoer, overschrijf=overschrijf)
+    opgegeven = dict(landgebruik_pad=landgebruik_pad, adressen=adressen, initiatieven=initiatieven,
+                     parameters_pad=parameters_pad)
+    with uitvoer_run(uitvoer, overschrijf=overschrijf, invoer=_invoer(**opgegeven)) as run:
+        invoer = _voorbereiding(run, uitvoer=uitvoer, soort="groen", adressen_laag=adressen_laag, **opgegeven)
+        with _voortgangsbalk("Groen berekenen") as voortgang:
+            resultaat = analyse_groen(voortgang=voortgang, **invoer)
+        geschreven = _schrijf(resultaat, uitvoer, overschrijf=overschrijf)
+    _meld(geschreven, uitvoer)
 
 
 from .cmd_analyse_barrieres import barrieres as _barrieres  # noqa: E402  (issue 7)

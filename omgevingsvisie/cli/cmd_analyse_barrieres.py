@@ -43,7 +43,6 @@ def barrieres(*, uitvoer: Path, overschrijf: bool, adressen: Path | None, adress
       $ omgevingsvisie analyse barrieres --uitvoer analyse/ --initiatieven plannen.geojson --overschrijf
       $ omgevingsvisie kaart barrieres --tabel analyse/barrieres_wijken.csv --uitvoer omrijden.html
     """
-    from ..io.uitvoer import controleer_doelen
     from ..io.veilig import zichtbaar
     from ..analyse import barrieres as analyse
     from ..analyse.barrieres_oversteek import oversteken_van_initiatieven
@@ -51,24 +50,27 @@ def barrieres(*, uitvoer: Path, overschrijf: bool, adressen: Path | None, adress
     from ..analyse.parameters import laad_analyse_parameters
     from ..initiatief import lees_initiatieven
     from ..lagen import huidige
+    from .transactie import uitvoer_run
 
-    doelen = bestanden("barrieres", uitvoer, initiatieven=initiatieven is not None)
-    controleer_doelen(doelen, overschrijf=overschrijf)
-    parameters = laad_analyse_parameters(parameters_pad) if parameters_pad else None
-    plannen = None
-    if initiatieven is not None:
-        plannen, meldingen = lees_initiatieven(initiatieven, gemeente=huidige().gemeente())
-        for melding in meldingen:
+    # één run: doelen gereserveerd vóór het rekenwerk, alles pas neergezet als alles klaar is (issue 16)
+    with uitvoer_run(uitvoer, overschrijf=overschrijf,
+                     invoer=(adressen, landgebruik_pad, initiatieven, parameters_pad)) as run:
+        run.reserveer(bestanden("barrieres", uitvoer, initiatieven=initiatieven is not None))
+        parameters = laad_analyse_parameters(parameters_pad) if parameters_pad else None
+        plannen = None
+        if initiatieven is not None:
+            plannen, meldingen = lees_initiatieven(initiatieven, gemeente=huidige().gemeente())
+            for melding in meldingen:
+                click.echo("Waarschuwing: " + zichtbaar(melding, behoud="\n"), err=True)
+        laagdata = huidige()
+        uitkomst = analyse.omrijfactoren_per_wijk(laagdata=laagdata, parameters=parameters, adressen=adressen,
+                                                  adressen_laag=adressen_laag,
+                                                  landgebruik_raster=landgebruik_pad)
+        if plannen is not None:
+            uitkomst.initiatieven = oversteken_van_initiatieven(plannen, laagdata=laagdata, parameters=parameters)
+        for melding in uitkomst.waarschuwingen:
             click.echo("Waarschuwing: " + zichtbaar(melding, behoud="\n"), err=True)
-    laagdata = huidige()
-    uitkomst = analyse.omrijfactoren_per_wijk(laagdata=laagdata, parameters=parameters, adressen=adressen,
-                                              adressen_laag=adressen_laag,
-                                              landgebruik_raster=landgebruik_pad)
-    if plannen is not None:
-        uitkomst.initiatieven = oversteken_van_initiatieven(plannen, laagdata=laagdata, parameters=parameters)
-    for melding in uitkomst.waarschuwingen:
-        click.echo("Waarschuwing: " + zichtbaar(melding, behoud="\n"), err=True)
-    geschreven = schrijf_analyse(uitkomst.als_analyse(), uitvoer, overschrijf=overschrijf)
+        geschreven = schrijf_analyse(uitkomst.als_analyse(), uitvoer, overschrijf=overschrijf)
 
     click.echo(f"Omrijfactor per wijk (drempel ingesloten: {factor(uitkomst.drempel)}):")
     for rij in uitkomst.tabel.itertuples():

@@ -77,8 +77,11 @@ def gpkg(*, uitvoer: Path | None, overschrijf: bool) -> None:
     """
     from .. import lagen
     from ..export import exporteer_gpkg
+    from .transactie import uitvoer_run
 
-    pad = exporteer_gpkg(_uitvoer(uitvoer, "assen_2040.gpkg"), laagdata=lagen.huidige(), overschrijf=overschrijf)
+    doel = _uitvoer(uitvoer, "assen_2040.gpkg")
+    with uitvoer_run(doel.parent, overschrijf=overschrijf):
+        pad = exporteer_gpkg(doel, laagdata=lagen.huidige(), overschrijf=overschrijf)
     click.echo(f"GeoPackage met QGIS-stijlen en -project geschreven: {pad}")
 
 
@@ -113,12 +116,15 @@ def gio(*, laag: str | None, filters: tuple[str, ...], uitvoer: Path | None, naa
                          "(alle namen: 'omgevingsvisie lagen').")
     from .. import lagen
     from ..export import exporteer_gio
+    from .transactie import uitvoer_run
 
-    pad = exporteer_gio(
-        _uitvoer(uitvoer, "werkingsgebied.gml"), laag=laag, filters=filters, laagdata=lagen.huidige(), naam=naam,
-        datum=_datum(datum), versie=_geheel(versie, "--versie"), groep=groep,
-        nauwkeurigheid_dm=_geheel(nauwkeurigheid, "--nauwkeurigheid"), overschrijf=overschrijf,
-    )
+    doel = _uitvoer(uitvoer, "werkingsgebied.gml")
+    with uitvoer_run(doel.parent, overschrijf=overschrijf):
+        pad = exporteer_gio(
+            doel, laag=laag, filters=filters, laagdata=lagen.huidige(), naam=naam,
+            datum=_datum(datum), versie=_geheel(versie, "--versie"), groep=groep,
+            nauwkeurigheid_dm=_geheel(nauwkeurigheid, "--nauwkeurigheid"), overschrijf=overschrijf,
+        )
     click.echo(f"GIO geschreven en getoetst aan de STOP-regels: {pad}")
 
 
@@ -141,9 +147,11 @@ def geojson(*, laag: str | None, filters: tuple[str, ...], uitvoer: Path | None,
     """
     from .. import lagen
     from ..export import exporteer_geojson
+    from .transactie import uitvoer_run
 
-    paden = exporteer_geojson(_uitvoer(uitvoer, "groen.geojson" if laag else "web/lagen"), laag=laag,
-                              filters=filters, laagdata=lagen.huidige(), overschrijf=overschrijf)
+    doel = _uitvoer(uitvoer, "groen.geojson" if laag else "web/lagen")
+    with uitvoer_run(doel.parent if laag else doel, overschrijf=overschrijf):
+        paden = exporteer_geojson(doel, laag=laag, filters=filters, laagdata=lagen.huidige(), overschrijf=overschrijf)
     if len(paden) == 1:
         click.echo(f"GeoJSON geschreven: {paden[0]}")
     else:

@@ -41,14 +41,15 @@ tolerantie_optie = optie(
 )
 
 
-def _schrijf(kaart_maken, uitvoer: Path, *, overschrijf: bool) -> None:
-    """Controleer eerst het doel (snel), maak dan de kaart en schrijf hem atomair."""
+def _schrijf(kaart_maken, uitvoer: Path, *, overschrijf: bool, invoer: tuple[Path | None, ...] = ()) -> None:
+    """Eén run: reserveer eerst het doel (snel), maak dan de kaart en zet hem neer (issue 16)."""
     from .. import kaarten
-    from ..io.uitvoer import controleer_doelen
+    from .transactie import uitvoer_run
 
-    controleer_doelen([uitvoer], overschrijf=overschrijf)
-    gemaakt: folium.Map = kaart_maken()
-    pad = kaarten.bewaar_kaart(gemaakt, uitvoer, overschrijf=overschrijf)
+    with uitvoer_run(uitvoer.parent, overschrijf=overschrijf, invoer=invoer) as run:
+        run.reserveer([uitvoer])
+        gemaakt: folium.Map = kaart_maken()
+        pad = kaarten.bewaar_kaart(gemaakt, uitvoer, overschrijf=overschrijf)
     click.echo(f"Kaart geschreven: {pad} ({getal(pad.stat().st_size / 1024)} kB)")
 
 
@@ -131,7 +132,7 @@ def hitte(*, uitvoer: Path, overschrijf: bool, raster: Path | None, dekking: flo
     from ..lagen import huidige
 
     _schrijf(lambda: kaarten.kaart_hitte(raster, laagdata=huidige(), dekking=dekking, tolerantie=tolerantie),
-             uitvoer, overschrijf=overschrijf)
+             uitvoer, overschrijf=overschrijf, invoer=(raster,))
 
 
 @kaart.command()
@@ -157,4 +158,4 @@ def barrieres(*, uitvoer: Path, overschrijf: bool, tabel: Path | None, kolom: st
     from ..lagen import huidige
 
     _schrijf(lambda: kaarten.kaart_barrieres(tabel, laagdata=huidige(), kolom=kolom, tolerantie=tolerantie),
-             uitvoer, overschrijf=overschrijf)
+             uitvoer, overschrijf=overschrijf, invoer=(tabel,))

@@ -14,6 +14,7 @@ from .opties import argument, optie, overschrijf_optie, parameters_optie, tabel_
 FORMATEN = ("json", "html", "md")
 EXIT_STRIJDIG = 3
 KAARTNAAM = "toetskaart.html"
+"""De toetskaart; ``toetskaart`` is daarom geen rapportnaam (``omgevingsvisie.rapport.GERESERVEERD``)."""
 
 
 def _formaten(ctx: click.Context, param: click.Parameter, waarde: str) -> tuple[str, ...]:
@@ -54,27 +55,30 @@ def toets(*, initiatief: Path, uitvoer: Path, formaat: tuple[str, ...], kaart: b
     als een initiatief strijdig is.
     """
     from ..initiatief import lees_initiatieven
-    from ..io.uitvoer import controleer_doelen
     from ..io.veilig import zichtbaar
     from ..lagen import huidige
-    from ..rapport import schrijf_rapporten
+    from ..rapport import rapportbestanden, schrijf_rapporten
     from ..regels import laad_parameters
     from ..toets import toets as voer_toets_uit
+    from .transactie import uitvoer_run
 
-    parameters = laad_parameters(parameters_pad)
-    laagdata = huidige()
-    plannen, waarschuwingen = lees_initiatieven(initiatief, laag=tabel, gemeente=laagdata.gemeente())
-    for waarschuwing in waarschuwingen:
-        click.echo("Waarschuwing: " + zichtbaar(waarschuwing, behoud="\n"), err=True)
-    if kaart:
-        controleer_doelen([uitvoer / KAARTNAAM], overschrijf=overschrijf)
-    resultaten = voer_toets_uit(plannen, parameters=parameters)
-    paden = schrijf_rapporten(resultaten, uitvoer, laagdata=laagdata, formaten=formaat, overschrijf=overschrijf)
-    if kaart:
-        from ..kaarten import bewaar_kaart, kaart_toets
+    # één run: alle doelen gereserveerd vóór de toets, alles pas in MAP als alles klaar is (issue 16)
+    with uitvoer_run(uitvoer, overschrijf=overschrijf, invoer=[initiatief, parameters_pad]) as run:
+        parameters = laad_parameters(parameters_pad)
+        laagdata = huidige()
+        plannen, waarschuwingen = lees_initiatieven(initiatief, laag=tabel, gemeente=laagdata.gemeente())
+        for waarschuwing in waarschuwingen:
+            click.echo("Waarschuwing: " + zichtbaar(waarschuwing, behoud="\n"), err=True)
+        run.reserveer([*rapportbestanden([str(n) for n in plannen["naam"]], plannen.geometry.values, uitvoer,
+                                         formaten=formaat),
+                       *([uitvoer / KAARTNAAM] if kaart else [])])
+        resultaten = voer_toets_uit(plannen, parameters=parameters)
+        paden = schrijf_rapporten(resultaten, uitvoer, laagdata=laagdata, formaten=formaat, overschrijf=overschrijf)
+        if kaart:
+            from ..kaarten import bewaar_kaart, kaart_toets
 
-        paden.append(bewaar_kaart(kaart_toets(resultaten, laagdata=laagdata), uitvoer / KAARTNAAM,
-                                  overschrijf=overschrijf))
+            paden.append(bewaar_kaart(kaart_toets(resultaten, laagdata=laagdata), uitvoer / KAARTNAAM,
+                                      overschrijf=overschrijf))
 
     for r in resultaten:
         telling = Counter(b.status for b in r.bevindingen)

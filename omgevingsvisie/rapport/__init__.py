@@ -31,12 +31,14 @@ from .herkomst import beschrijf_lagen
 from .html import rapport_html
 from .json import geojson_wgs84, json_tekst, naar_json, rapport_json
 from .markdown import md_tekst, rapport_markdown
-from .schrijven import FORMATEN, SAMENVATTING_KOLOMMEN, bestandsnaam, bestandsnamen, samenvatting, schrijf_rapporten
+from .schrijven import (FORMATEN, GERESERVEERD, SAMENVATTING_KOLOMMEN, bestandsnaam, bestandsnamen, rapportbestanden,
+                        samenvatting, schrijf_rapporten)
 from .teksten import DISCLAIMER
 
 __all__ = [
     "DISCLAIMER",
     "FORMATEN",
+    "GERESERVEERD",
     "SAMENVATTING_KOLOMMEN",
     "beschrijf_lagen",
     "bestandsnaam",
@@ -48,6 +50,7 @@ __all__ = [
     "rapport_html",
     "rapport_json",
     "rapport_markdown",
+    "rapportbestanden",
     "samenvatting",
     "schrijf_rapporten",
 ]

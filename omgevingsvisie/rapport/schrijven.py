@@ -1,13 +1,25 @@
 """Rapporten van veel initiatieven schrijven: een rapport per formaat, plus een samenvatting.
 
 :func:`schrijf_rapporten` controleert eerst alle doelen en maakt alle teksten; pas daarna
-wordt er geschreven, elk bestand atomair via :mod:`omgevingsvisie.io`. Bij een fout staat er
-dus niets half. :func:`samenvatting` geeft één rij per initiatief (CSV en GeoPackage).
+wordt er geschreven, in één run van :mod:`omgevingsvisie.io.run`: alles of niets.
+:func:`samenvatting` geeft één rij per initiatief (CSV en GeoPackage).
+
+Bestandsnamen (:func:`bestandsnamen`) hangen niet af van de volgorde van de features en botsen
+nooit, met elkaar noch met de andere uitvoer van een toets (:data:`GERESERVEERD`):
+
+1. elke naam wordt een slug (:func:`bestandsnaam`); een gereserveerde slug (``toetskaart``,
+   ``samenvatting``, ``con`` …) krijgt het voorvoegsel ``initiatief-``;
+2. initiatieven met dezelfde slug worden gesorteerd op hun naam (NFC) en dan hun sleutel (bij
+   :func:`schrijf_rapporten` de geometrie als WKB); de eerste houdt de slug, de volgende krijgen
+   ``-2``, ``-3`` …, waarbij elk achtervoegsel wordt overgeslagen dat al de slug van een ander
+   initiatief is.
 
 Voorbeeld
 ---------
 >>> bestandsnamen(["Café 't Hoekje", "cafe t hoekje", "CON"])
 ['cafe-t-hoekje', 'cafe-t-hoekje-2', 'initiatief-con']
+>>> bestandsnamen(["Park 2", "Park", "Toetskaart", "Park"], sleutels=["a", "c", "a", "b"])
+['park-2', 'park-3', 'initiatief-toetskaart', 'park']
 """
 
 from __future__ import annotations
@@ -22,11 +34,12 @@ from typing import TYPE_CHECKING, Any
 import geopandas as gpd
 import pandas as pd
 import pyogrio
+import shapely
 
 from .._errors import InvoerFout
 from ..bevinding import STATUSSEN, ToetsResultaat
 from ..catalogus import CRS, LAAGNAMEN
-from ..io import controleer_doelen, schrijf_met, schrijf_tekst
+from ..io.run import run
 from ..io.veilig import csv_tabel
 from .herkomst import lagen_info_voor
 from .html import maak_html
@@ -37,8 +50,8 @@ from .svgkaart import KaartLaag, bereid_kaartlagen, kaartlagen
 if TYPE_CHECKING:
     from ..lagen import Laagdata
 
-__all__ = ["FORMATEN", "SAMENVATTING_KOLOMMEN", "bestandsnaam", "bestandsnamen", "samenvatting",
-           "schrijf_rapporten"]
+__all__ = ["FORMATEN", "GERESERVEERD", "SAMENVATTING_KOLOMMEN", "bestandsnaam", "bestandsnamen",
+           "rapportbestanden", "samenvatting", "schrijf_rapporten"]
 
 FORMATEN = ("json", "html", "md")
 """De rapportformaten van :func:`schrijf_rapporten` (ook de bestandsextensies)."""
@@ -86,7 +99,11 @@ def samenvatting(resultaten: Iterable[ToetsResultaat]) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(tabel, geometry=[r.geometrie for r in resultaten], crs=CRS)
 
 
-_GERESERVEERD = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+GERESERVEERD = frozenset({
+    "samenvatting", "toetskaart",  # de andere uitvoer van 'omgevingsvisie toets' (toetskaart.html)
+    "con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10)),  # Windows
+})
+"""Slugs die nooit de naam van een rapport zijn: ze krijgen het voorvoegsel ``initiatief-``."""
 MAX_NAAMLENGTE = 60
 
 
@@ -95,27 +112,79 @@ def bestandsnaam(naam: Any) -> str:
 
     Alleen kleine letters, cijfers en streepjes, hooguit :data:`MAX_NAAMLENGTE` tekens;
     accenten vallen weg (``"Café 't Hoekje"`` → ``"cafe-t-hoekje"``); leeg wordt
-    ``"initiatief"``; namen die Windows reserveert (``con``, ``nul`` …) krijgen een voorvoegsel.
+    ``"initiatief"``; gereserveerde namen (:data:`GERESERVEERD`: ``toetskaart``, ``samenvatting``
+    en wat Windows reserveert, zoals ``con``) krijgen het voorvoegsel ``initiatief-``.
     """
     ascii_ = unicodedata.normalize("NFKD", str(naam or "")).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:MAX_NAAMLENGTE].rstrip("-")
     if not slug:
         return "initiatief"
-    return f"initiatief-{slug}" if slug in _GERESERVEERD else slug
+    return f"initiatief-{slug}" if slug in GERESERVEERD else slug
 
 
-def bestandsnamen(namen: Iterable[Any]) -> list[str]:
-    """Unieke bestandsnamen (zie :func:`bestandsnaam`); dubbele krijgen ``-2``, ``-3`` …"""
-    gezien: set[str] = set()
-    uit = []
-    for naam in namen:
-        basis = bestandsnaam(naam)
-        slug, n = basis, 2
-        while slug in gezien:
-            slug, n = f"{basis}-{n}", n + 1
-        gezien.add(slug)
-        uit.append(slug)
+def bestandsnamen(namen: Iterable[Any], *, sleutels: Iterable[Any] | None = None) -> list[str]:
+    """Unieke bestandsnamen die niet van de volgorde afhangen (zie de moduledocumentatie).
+
+    Parameters
+    ----------
+    namen : iterable
+        De namen van de initiatieven.
+    sleutels : iterable, optional
+        Per naam een sorteerbare sleutel (zelfde type) die gelijke namen van elkaar onderscheidt,
+        bijvoorbeeld de geometrie als WKB; zonder sleutels zijn gelijke namen alleen op naam gesorteerd.
+
+    Returns
+    -------
+    list of str
+        Per naam, in de volgorde van ``namen``, een unieke bestandsnaam zonder extensie.
+    """
+    namen = ["" if n is None else unicodedata.normalize("NFC", str(n)) for n in namen]
+    sleutels = [""] * len(namen) if sleutels is None else list(sleutels)
+    basis = [bestandsnaam(n) for n in namen]
+    groepen: dict[str, list[int]] = {}
+    for i, b in enumerate(basis):
+        groepen.setdefault(b, []).append(i)
+    bezet = set(groepen)
+    uit = list(basis)
+    for b in sorted(groepen):
+        leden = sorted(groepen[b], key=lambda i: (namen[i], sleutels[i]))
+        n = 2
+        for i in leden[1:]:
+            while f"{b}-{n}" in bezet:
+                n += 1
+            uit[i] = f"{b}-{n}"
+            bezet.add(uit[i])
     return uit
+
+
+def _sleutel(geometrie: Any) -> bytes:
+    """De sorteersleutel van een plangebied: de WKB (little-endian, dus op elk platform gelijk)."""
+    return b"" if geometrie is None else shapely.to_wkb(geometrie, byte_order=1)
+
+
+def rapportbestanden(namen: Sequence[Any], geometrieen: Sequence[Any], uitvoer_map: str | os.PathLike, *,
+                     formaten: str | Iterable[str] = FORMATEN) -> list[Path]:
+    """De bestanden die :func:`schrijf_rapporten` schrijft, al vóór de toets te bepalen.
+
+    Parameters
+    ----------
+    namen, geometrieen : sequence
+        Per initiatief de naam en het plangebied (bijvoorbeeld de kolommen ``naam`` en
+        ``geometry`` uit :func:`omgevingsvisie.initiatief.lees_initiatieven`).
+    uitvoer_map : path-like
+    formaten : str or iterable of str
+
+    Returns
+    -------
+    list of Path
+        Per initiatief een bestand per formaat (in de volgorde van ``formaten``), dan bij meer dan
+        één initiatief ``samenvatting.csv`` en ``samenvatting.gpkg``.
+    """
+    formaten = _controleer_formaten(formaten)
+    map_ = Path(uitvoer_map)
+    slugs = bestandsnamen([None if n is None else str(n) for n in namen], sleutels=[_sleutel(g) for g in geometrieen])
+    extra = [map_ / SAMENVATTING_CSV, map_ / SAMENVATTING_GPKG] if len(slugs) > 1 else []
+    return [map_ / f"{n}.{f}" for n in slugs for f in formaten] + extra
 
 
 def _controleer_formaten(formaten: str | Iterable[str]) -> tuple[str, ...]:
@@ -149,12 +218,13 @@ def schrijf_rapporten(resultaten: Iterable[ToetsResultaat], uitvoer_map: str | o
                       lagen_info: Mapping[str, Any] | None = None) -> list[Path]:
     """Schrijf per initiatief een rapport per formaat, plus een samenvatting bij meer dan één.
 
-    Bestandsnamen komen uit de naam van het initiatief (:func:`bestandsnamen`):
-    ``<naam>.json``, ``<naam>.html``, ``<naam>.md``; bij meer dan één initiatief ook
+    Bestandsnamen komen uit de naam van het initiatief (:func:`rapportbestanden`, stabiel en
+    botsingsvrij): ``<naam>.json``, ``<naam>.html``, ``<naam>.md``; bij meer dan één initiatief ook
     ``samenvatting.csv`` (zonder geometrie) en ``samenvatting.gpkg`` (laag ``samenvatting``,
-    EPSG:28992). Eerst worden alle doelen gecontroleerd en alle rapporten gemaakt; pas daarna
-    wordt er geschreven, elk bestand atomair. Bestaat een doel al zonder ``overschrijf``, dan
-    wordt niets geschreven.
+    EPSG:28992). Eerst worden alle doelen gecontroleerd en alle rapporten gemaakt; daarna
+    wordt alles in één run geschreven (:func:`omgevingsvisie.io.run.run`; binnen een lopende run
+    voor ``uitvoer_map`` doet het daarin mee). Bestaat een doel al zonder ``overschrijf``, of
+    gaat er iets mis, dan is er niets veranderd.
 
     Parameters
     ----------
@@ -190,21 +260,22 @@ def schrijf_rapporten(resultaten: Iterable[ToetsResultaat], uitvoer_map: str | o
     map_ = Path(uitvoer_map)
     if map_.exists() and not map_.is_dir():
         raise InvoerFout(f"De uitvoer {map_} is een bestand; geef een map op.")
-    namen = bestandsnamen(r.initiatief.get("naam") for r in resultaten)
-    extra = [map_ / SAMENVATTING_CSV, map_ / SAMENVATTING_GPKG] if len(resultaten) > 1 else []
-    controleer_doelen([map_ / f"{n}.{f}" for n in namen for f in formaten] + extra, overschrijf=overschrijf)
+    doelen = rapportbestanden([r.initiatief.get("naam") for r in resultaten], [r.geometrie for r in resultaten],
+                              map_, formaten=formaten)
+    extra = doelen[len(resultaten) * len(formaten):]
 
     info = lagen_info_voor(resultaten, laagdata=laagdata, lagen_info=lagen_info)
     nodig = {n for r in resultaten for n in kaartlagen(r)} if "html" in formaten else set()
     kaartdata = bereid_kaartlagen([n for n in LAAGNAMEN if n in nodig], laagdata)
-    teksten = [(map_ / f"{n}.{f}", tekst) for r, n in zip(resultaten, namen)
-               for f, tekst in _maak_rapporten(r, formaten, info, kaartdata).items()]
-    overzicht = samenvatting(resultaten) if extra else None
-
-    map_.mkdir(parents=True, exist_ok=True)
-    geschreven = [schrijf_tekst(pad, tekst, overschrijf=overschrijf) for pad, tekst in teksten]
-    if overzicht is not None:
-        geschreven.append(schrijf_tekst(extra[0], csv_tabel(overzicht.drop(columns="geometry")).to_csv(index=False),
-                                        overschrijf=overschrijf))
-        geschreven.append(schrijf_met(extra[1], lambda p: _schrijf_gpkg(overzicht, p), overschrijf=overschrijf))
-    return geschreven
+    with run(map_, overschrijf=overschrijf) as r:
+        r.reserveer(doelen, overschrijf=overschrijf)
+        teksten = [tekst for resultaat in resultaten
+                   for tekst in _maak_rapporten(resultaat, formaten, info, kaartdata).values()]
+        for pad, tekst in zip(doelen, teksten):
+            r.pad(pad, overschrijf=overschrijf).write_text(tekst, encoding="utf-8")
+        if extra:
+            overzicht = samenvatting(resultaten)
+            r.pad(extra[0], overschrijf=overschrijf).write_text(
+                csv_tabel(overzicht.drop(columns="geometry")).to_csv(index=False), encoding="utf-8")
+            _schrijf_gpkg(overzicht, r.pad(extra[1], overschrijf=overschrijf))
+    return doelen
