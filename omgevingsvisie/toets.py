@@ -77,10 +77,13 @@ def toets(plannen: gpd.GeoDataFrame, *, lagen: Mapping[str, gpd.GeoDataFrame] | 
     """
     if lagen:
         # eigen lagen (bijv. een synthetische testgemeente): de analyses zouden over iets anders gaan
-        ctx = ToetsContext(plannen, lagen=_lagen.huidige().met(lagen), parameters=parameters)
+        laagdata = _lagen.huidige().met(lagen)
+        ctx = ToetsContext(plannen, lagen=laagdata, parameters=parameters)
     else:
         laagdata = _lagen.huidige()
         ctx = ToetsContext(plannen, lagen=laagdata, parameters=parameters, analyses=_analyses(laagdata, parameters))
+    # namen in de parameters (focusgebieden, bedrijventerreinen) moeten in deze lagen staan, anders valt een regel stil uit
+    ctx.p.controleer_lagen(laagdata)
     per_regel = []
     for regel, functie in (regels or REGELBOEK):
         bevindingen = functie(ctx)

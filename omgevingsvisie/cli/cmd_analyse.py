@@ -104,7 +104,7 @@ def _voorbereiding(run, *, uitvoer: Path, soort: str, landgebruik_pad: Path | No
     from ..lagen import huidige
 
     run.reserveer(bestanden(soort, uitvoer, initiatieven=initiatieven is not None))
-    parameters = laad_analyse_parameters(parameters_pad) if parameters_pad else None
+    parameters = laad_analyse_parameters(parameters_pad, laagdata=huidige()) if parameters_pad else None
     plannen = None
     if initiatieven is not None:
         plannen, waarschuwingen = lees_initiatieven(initiatieven, gemeente=huidige().gemeente())

@@ -56,7 +56,7 @@ def barrieres(*, uitvoer: Path, overschrijf: bool, adressen: Path | None, adress
     with uitvoer_run(uitvoer, overschrijf=overschrijf,
                      invoer=(adressen, landgebruik_pad, initiatieven, parameters_pad)) as run:
         run.reserveer(bestanden("barrieres", uitvoer, initiatieven=initiatieven is not None))
-        parameters = laad_analyse_parameters(parameters_pad) if parameters_pad else None
+        parameters = laad_analyse_parameters(parameters_pad, laagdata=huidige()) if parameters_pad else None
         plannen = None
         if initiatieven is not None:
             plannen, meldingen = lees_initiatieven(initiatieven, gemeente=huidige().gemeente())

@@ -74,12 +74,15 @@ class Grens:
                              f"de standaard is {self.standaard}.")
         return int(schoon)
 
-    def melding(self, aantal: int, wat: str) -> str:
-        """De weigering: wat, hoeveel, welke grens en hoe u hem verhoogt."""
+    def melding(self, aantal: int, wat: str, *, advies: str | None = None) -> str:
+        """De weigering: wat, hoeveel, welke grens en hoe u hem verhoogt.
+
+        ``advies`` vervangt het standaardadvies (hoe de invoer kleiner kan).
+        """
         grens = self.waarde()
         voorstel = max(int(aantal) * 2, grens * 2)
         return (f"{wat} heeft {getal(aantal)} {self.eenheid}; de grens is {getal(grens)} ({self.variabele}). "
-                f"{self.advies}; is het echt nodig, verhoog dan de grens, bijvoorbeeld: "
+                f"{advies or self.advies}; is het echt nodig, verhoog dan de grens, bijvoorbeeld: "
                 f"export {self.variabele}={voorstel}")
 
     def te_veel(self, aantal: int) -> bool:
