@@ -55,8 +55,9 @@ def main(*, configuratie: Path | None) -> None:
       groenstructuur = "gis/groen.gpkg"
       wijken = { pad = "gis/wijken.gpkg", laag = "wijken_2024" }
 
-    Exitcodes: 0 klaar, 2 onjuiste invoer, 3 alleen bij 'toets --streng' als een
-    initiatief strijdig is.
+    Exitcodes: 0 klaar, 1 interne fout (één regel; meld hem), 2 onjuiste invoer,
+    3 alleen bij 'toets --streng' als een initiatief strijdig is, 130/143
+    afgebroken (Ctrl-C/SIGTERM; de vorige uitvoer blijft staan).
     """
     if configuratie is not None:
         from ..lagen import gebruik_configuratie
