@@ -19,22 +19,17 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..begrippen import GROEPEN
 from ..bevinding import Bevinding, ToetsResultaat
 from ..catalogus import PRINCIPES
 from ..io.sjablonen import sjabloon_omgeving, sjabloontekst
 from ..stijl import OORDEEL_KLEUREN, PRINCIPE_KLEUREN, STATUS_KLEUREN
 from .json import aantallen, naar_json, rapport_json
-from .svgkaart import NAAMLAGEN, Kaart, KaartLaag, bereid_kaartlagen, kaartlagen, teken_kaart
+from .svgkaart import Kaart, KaartLaag, bereid_kaartlagen, kaartlagen, teken_kaart
 from .teksten import (
-    ADVIES_KOP,
-    BEGRIPPEN_INLEIDING,
-    BEGRIPPEN_KOP,
     OORDEEL_ZINNEN,
     STATUS_LABELS,
     oppervlakte_tekst,
     programma_regels,
-    rapport_begrippen,
     telling_tekst,
     toon_waarde,
     voettekst_delen,
@@ -133,8 +128,7 @@ def _kaart(resultaat: ToetsResultaat, naam: str, kaartdata: Mapping[str, KaartLa
     if plan is None or plan.is_empty:
         return None
     te_tekenen = {n: kaartdata[n] for n in kaartlagen(resultaat)}
-    return teken_kaart(plan, naam=naam, bevindingen=resultaat.bevindingen, lagen=te_tekenen,
-                       namen={n: kaartdata[n] for n in NAAMLAGEN if n in kaartdata})
+    return teken_kaart(plan, naam=naam, bevindingen=resultaat.bevindingen, lagen=te_tekenen)
 
 
 def maak_html(rapport: Mapping[str, Any], resultaat: ToetsResultaat, *,
@@ -153,14 +147,8 @@ def maak_html(rapport: Mapping[str, Any], resultaat: ToetsResultaat, *,
     """
     naam = rapport["initiatief"]["naam"]
     oordeel = rapport["oordeel"]
-    begrippen = rapport_begrippen(rapport)
-    groepen = [(g, [b for b in begrippen if b.groep == g]) for g in GROEPEN]
     return _omgeving().get_template(SJABLOON).render(
         css=_stijlblad(), naam=naam, versie=rapport["versie"],
-        advies_kop=ADVIES_KOP, advies=rapport["advies"],
-        begrippen_kop=BEGRIPPEN_KOP, begrippen_inleiding=BEGRIPPEN_INLEIDING,
-        begrippen=[(g, lijst) for g, lijst in groepen if lijst],
-        begrip_ankers={b.term: b.anker for b in begrippen if b.groep == "Regels"},
         oordeel=oordeel, oordeel_kleur=OORDEEL_KLEUREN[oordeel], oordeel_zin=OORDEEL_ZINNEN[oordeel],
         telling=telling_tekst(rapport["aantallen"]),
         punten=[b for b in rapport["bevindingen"] if b["status"] in PUNTEN],

@@ -34,7 +34,6 @@ from shapely.geometry.polygon import orient
 from .. import programma
 from ..bevinding import STATUSSEN, Bevinding, ToetsResultaat
 from ..catalogus import CRS
-from .advies import advies_tekst
 from .herkomst import lagen_info_voor
 
 if TYPE_CHECKING:
@@ -272,9 +271,8 @@ def rapport_json(resultaat: ToetsResultaat, *, laagdata: Mapping[str, gpd.GeoDat
     Returns
     -------
     dict
-        ``initiatief``, ``oordeel``, ``aantallen``, ``advies`` (de adviesalinea,
-        :func:`~omgevingsvisie.rapport.advies.advies_tekst`), ``bevindingen``, ``lagen``,
-        ``versie`` — in die volgorde, klaar voor :func:`json_tekst`.
+        ``initiatief``, ``oordeel``, ``aantallen``, ``bevindingen``, ``lagen``, ``versie`` — in
+        die volgorde, klaar voor :func:`json_tekst`.
 
     Raises
     ------
@@ -285,15 +283,12 @@ def rapport_json(resultaat: ToetsResultaat, *, laagdata: Mapping[str, gpd.GeoDat
         ``lagen_info`` allebei ontbreken.
     """
     info = lagen_info_voor([resultaat], laagdata=laagdata, lagen_info=lagen_info)
-    bevindingen = [bevinding_json(b, met_geometrie=met_geometrie) for b in resultaat.bevindingen]
-    lagen = _lagen_json(info)
     return {
         "initiatief": initiatief_json(resultaat, met_geometrie=met_geometrie),
         "oordeel": resultaat.oordeel,
         "aantallen": aantallen(resultaat.bevindingen),
-        "advies": advies_tekst(resultaat.oordeel, bevindingen, indicatief=bool(lagen["indicatief"])),
-        "bevindingen": bevindingen,
-        "lagen": lagen,
+        "bevindingen": [bevinding_json(b, met_geometrie=met_geometrie) for b in resultaat.bevindingen],
+        "lagen": _lagen_json(info),
         "versie": _pakketversie(),
     }
 

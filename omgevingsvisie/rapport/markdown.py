@@ -17,19 +17,14 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from ..begrippen import begrippen_markdown
 from ..bevinding import ToetsResultaat
 from ..io.veilig import zichtbaar
 from .json import naar_json, rapport_json
 from .teksten import (
-    ADVIES_KOP,
-    BEGRIPPEN_INLEIDING,
-    BEGRIPPEN_KOP,
     OORDEEL_ZINNEN,
     STATUS_LABELS,
     oppervlakte_tekst,
     programma_regels,
-    rapport_begrippen,
     telling_tekst,
     toon_waarde,
     voettekst_delen,
@@ -116,7 +111,6 @@ def maak_markdown(rapport: Mapping[str, Any], resultaat: ToetsResultaat) -> str:
     bevindingen = rapport["bevindingen"]
     telling = md_tekst(telling_tekst(rapport["aantallen"]) or "geen bevindingen")
     regels = [f"# Toets Omgevingsvisie Assen 2040: {md_tekst(rapport['initiatief']['naam'])}", "",
-              f"## {ADVIES_KOP}", "", md_tekst(rapport["advies"], regelbegin=True), "",
               f"**Oordeel: {rapport['oordeel']}** — {telling}.",
               "", md_tekst(OORDEEL_ZINNEN[rapport["oordeel"]]), "", "## Initiatief", "",
               *_md_initiatief(rapport["initiatief"]), "", "## Bevindingen", ""]
@@ -127,8 +121,6 @@ def maak_markdown(rapport: Mapping[str, Any], resultaat: ToetsResultaat) -> str:
         regels += ["## Strijdige punten en aandachtspunten", ""]
         for j, b in punten:
             regels += _md_paragraaf(j, naar_json(dict(b.waarden)))
-    regels += [f"## {BEGRIPPEN_KOP}", "", md_tekst(BEGRIPPEN_INLEIDING), "",
-               begrippen_markdown(rapport_begrippen(rapport), niveau=3, escape=md_tekst)]
     regels += ["---", "", *(f"*{md_tekst(z)}*" + "  " for z in voettekst_delen(rapport["lagen"])),
                f"*Gemaakt met omgevingsvisie-assen {md_tekst(rapport['versie'])}.*", ""]
     return "\n".join(regels)

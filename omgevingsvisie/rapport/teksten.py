@@ -19,13 +19,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import programma, tekst
-from ..begrippen import BEGRIPPEN, Begrip
 from ..bevinding import STATUSSEN
 from .json import EENHEDEN, INITIATIEF_KOP, STANDAARD_DECIMALEN, eenheid
 
-__all__ = ["ADVIES_KOP", "BEGRIPPEN_INLEIDING", "BEGRIPPEN_KOP", "DISCLAIMER", "OORDEEL_ZINNEN", "STATUS_LABELS",
-           "oppervlakte_tekst", "programma_regels", "rapport_begrippen", "telling_tekst", "toon_waarde",
-           "voettekst_delen", "waarde_label"]
+__all__ = ["DISCLAIMER", "OORDEEL_ZINNEN", "STATUS_LABELS", "oppervlakte_tekst", "programma_regels",
+           "telling_tekst", "toon_waarde", "voettekst_delen", "waarde_label"]
 
 STATUS_LABELS = {s: s.replace("_", " ") for s in STATUSSEN}
 """De status zoals die in een rapport staat (``"onvoldoende gegevens"``)."""
@@ -42,11 +40,6 @@ OORDEEL_ZINNEN = {
 DISCLAIMER = ("De lagen zijn een indicatieve vertaling van de Visiekaart 2040 van de Omgevingsvisie "
               "Assen „Assen nog mooier” (2021) — net als de visiekaart zelf nadrukkelijk geen plankaart "
               "en niet bedoeld voor uitspraken op perceelniveau.")
-ADVIES_KOP = "Advies"
-"""De kop boven de adviesalinea (het veld ``advies`` van het JSON-rapport, :mod:`.advies`)."""
-BEGRIPPEN_KOP = "Begrippen"
-BEGRIPPEN_INLEIDING = ("De regelcodes van dit rapport, de statussen, de oordelen en de termen uit de toelichtingen; "
-                       "de volledige lijst staat in docs/begrippen.md.")
 ALLES_EIGEN_DATA = "Alle gebruikte lagen zijn eigen data van de gemeente; zie hieronder de bronnen."
 ONBEKEND = "—"
 """Wat er staat voor een ontbrekende waarde."""
@@ -129,13 +122,3 @@ def voettekst_delen(lagen: Mapping[str, Any]) -> list[str]:
     if vervangen:
         delen.append("Vervangen door eigen data: " + "; ".join(f"{n} ({b})" for n, b in vervangen.items()) + ".")
     return delen
-
-
-def rapport_begrippen(rapport: Mapping[str, Any]) -> list[Begrip]:
-    """De begrippen voor de sectie *Begrippen* van één rapport (HTML, PDF, Markdown).
-
-    De regelcodes die in de bevindingen van ``rapport`` staan (in de volgorde van het
-    regelboek), en alle statussen, oordelen en termen uit :data:`~omgevingsvisie.begrippen.BEGRIPPEN`.
-    """
-    codes = {str(b["regel"]) for b in rapport["bevindingen"]}
-    return [b for b in BEGRIPPEN if b.groep != "Regels" or b.term in codes]
