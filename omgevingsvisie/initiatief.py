@@ -26,6 +26,7 @@ import os
 import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -85,12 +86,14 @@ def lees_initiatieven(
     *,
     laag: str | None = None,
     gemeente: BaseGeometry,
+    crs: str | pyproj.CRS | None = None,
 ) -> tuple[gpd.GeoDataFrame, list[str]]:
     """Lees en controleer initiatieven uit een GeoJSON, GeoPackage of Shapefile.
 
     Eén feature is één initiatief. GeoJSON is WGS84 (RFC 7946); een ouderwets ``crs``-lid
-    dat EPSG:28992 noemt wordt ook geaccepteerd. Kolomnamen mogen hoofdletters, spaties of
-    (Shapefile) op 10 tekens afgekapte namen hebben.
+    dat EPSG:28992 noemt wordt ook geaccepteerd, en een GeoJSON met RD-coördinaten zonder
+    ``crs``-lid (zoals QGIS die standaard schrijft) met ``crs="EPSG:28992"``. Kolomnamen
+    mogen hoofdletters, spaties of (Shapefile) op 10 tekens afgekapte namen hebben.
 
     Parameters
     ----------
@@ -100,6 +103,11 @@ def lees_initiatieven(
         Tabel of laag in het bestand; nodig als een GeoPackage meerdere lagen heeft.
     gemeente : shapely geometry
         Gemeentegrens in EPSG:28992, bijvoorbeeld ``lagen.huidige().gemeente()``.
+    crs : str or pyproj.CRS, optional
+        Het coördinatenstelsel van het bestand (CLI: ``--crs``), voor een bestand dat er zelf
+        geen noemt, of alleen de WGS84 die GeoJSON zonder ``crs``-lid veronderstelt terwijl de
+        coördinaten geen graden zijn. Noemt het bestand zelf een ander stelsel (of WGS84 met
+        coördinaten in graden), dan botst dat en volgt een weigering.
 
     Returns
     -------
@@ -114,7 +122,8 @@ def lees_initiatieven(
     ------
     InvoerFout
         Met in ``problemen`` alles wat niet klopt: een onleesbaar of leeg bestand, een
-        ontbrekend of onjuist coördinatenstelsel, ongeldige, lege of niet-vlakke
+        ontbrekend of onjuist coördinatenstelsel (of een ``crs`` die botst met het stelsel
+        dat het bestand zelf noemt), ongeldige, lege of niet-vlakke
         geometrie, een plan buiten de gemeente en elke onjuiste waarde, per feature en
         eigenschap; en te complexe invoer (meer features, delen of hoekpunten dan de grenzen
         van :mod:`omgevingsvisie.io.grenzen`, te verhogen met ``OMGEVINGSVISIE_MAX_…``).
@@ -125,7 +134,10 @@ def lees_initiatieven(
     except OmgevingsvisieFout as fout:
         raise InvoerFout(f"De initiatieven in {pad} kunnen niet worden gelezen:",
                          [Probleem(str(fout))]) from None
-    return _controleer_of_fout(ruw, f"De initiatieven in {pad}", gemeente)
+    bron = f"De initiatieven in {pad}"
+    if crs is not None:
+        ruw = _met_stelsel(ruw, _stelsel(crs), bron)
+    return _controleer_of_fout(ruw, bron, gemeente, crs_advies=crs is None)
 
 
 def maak_initiatieven(
@@ -205,13 +217,57 @@ def _als_geoseries(
     return gpd.GeoSeries(list(geometrieen), crs=eigen if eigen is not None else crs)
 
 
+# --------------------------------------------------------------------------- coördinatenstelsel
+
+_WGS84 = pyproj.CRS("EPSG:4326")
+"""Het stelsel dat GeoJSON zonder ``crs``-lid heeft (RFC 7946; GDAL noemt het EPSG:4326)."""
+
+_CRS_ADVIES = f"gebruik --crs {CRS}"
+"""Wat een planner met een RD-bestand zonder (juist) stelsel moet doen (Python: ``crs=``)."""
+
+
+def _stelsel(crs: str | pyproj.CRS) -> pyproj.CRS:
+    """Het stelsel van ``--crs``/``crs=``, of een :class:`InvoerFout` met een voorbeeld."""
+    try:
+        return pyproj.CRS.from_user_input(crs)
+    except pyproj.exceptions.CRSError:
+        raise InvoerFout(f"Coördinatenstelsel '{crs}' is onbekend; gebruik een EPSG-code, "
+                         f"bijvoorbeeld --crs {CRS} (RD New).") from None
+
+
+def _in_graden(geometrie: gpd.GeoSeries) -> bool:
+    """Liggen alle coördinaten binnen het bereik van lengte- en breedtegraden?"""
+    xy = shapely.get_coordinates(geometrie.values)
+    return bool(len(xy)) and bool((np.abs(xy[:, 0]) <= 180).all() and (np.abs(xy[:, 1]) <= 90).all())
+
+
+def _met_stelsel(ruw: gpd.GeoDataFrame, crs: pyproj.CRS, bron: str) -> gpd.GeoDataFrame:
+    """Ken het opgegeven stelsel toe, of weiger als het botst met wat het bestand zelf zegt.
+
+    Toegekend wordt als het bestand geen stelsel heeft, hetzelfde zegt, of WGS84 zegt met
+    coördinaten die geen graden zijn (de veronderstelde WGS84 van GeoJSON zonder ``crs``-lid).
+    """
+    eigen = ruw.crs
+    if eigen is None or eigen.equals(crs):
+        return ruw.set_crs(crs, allow_override=True)
+    if eigen.equals(_WGS84) and not _in_graden(ruw.geometry):
+        return ruw.set_crs(crs, allow_override=True)
+    naam = eigen.to_string()
+    reden = ("de coördinaten zijn graden, zoals het bestand zegt" if eigen.equals(_WGS84)
+             else "het bestand noemt dat stelsel zelf")
+    raise InvoerFout(f"{bron} kunnen niet worden gelezen:", [Probleem(
+        f"het bestand zegt {naam}, maar --crs {crs.to_string()} is opgegeven ({reden}); laat --crs "
+        f"weg, of sla het bestand op in het stelsel dat u opgeeft"
+    )])
+
+
 # --------------------------------------------------------------------------- controle
 
 
 def _controleer_of_fout(
-    ruw: gpd.GeoDataFrame, bron: str, gemeente: BaseGeometry | None
+    ruw: gpd.GeoDataFrame, bron: str, gemeente: BaseGeometry | None, *, crs_advies: bool = False
 ) -> tuple[gpd.GeoDataFrame, list[str]]:
-    initiatieven, problemen, waarschuwingen = _controleer(ruw, gemeente)
+    initiatieven, problemen, waarschuwingen = _controleer(ruw, gemeente, crs_advies=crs_advies)
     if problemen:
         aantal = f"{len(problemen)} {'probleem' if len(problemen) == 1 else 'problemen'}"
         raise InvoerFout(f"{bron} zijn niet bruikbaar ({aantal}):", problemen)
@@ -219,9 +275,13 @@ def _controleer_of_fout(
 
 
 def _controleer(
-    ruw: gpd.GeoDataFrame, gemeente: BaseGeometry | None
+    ruw: gpd.GeoDataFrame, gemeente: BaseGeometry | None, *, crs_advies: bool = False
 ) -> tuple[gpd.GeoDataFrame | None, list[Probleem], list[str]]:
-    """Normaliseer en controleer alles; geeft initiatieven, problemen en waarschuwingen."""
+    """Normaliseer en controleer alles; geeft initiatieven, problemen en waarschuwingen.
+
+    Met ``crs_advies`` krijgt een probleem met het stelsel het advies ``--crs EPSG:28992`` als
+    de coördinaten als RD New wel kloppen (een RD-GeoJSON zonder ``crs``-lid).
+    """
     if len(ruw) == 0:
         return None, [Probleem("het bestand bevat geen initiatieven (geen features)")], []
     ruw = ruw.reset_index(drop=True)
@@ -245,6 +305,8 @@ def _controleer(
     else:
         bruikbaar, geometrieproblemen = _geometrieproblemen(ruw.geometry, labels)
         rd, crsproblemen = naar_rd(ruw.geometry)
+        if crs_advies and crsproblemen and _klopt_als_rd(ruw.geometry):
+            crsproblemen = [replace(p, melding=f"{p.melding}; {_CRS_ADVIES}") for p in crsproblemen]
         problemen += geometrieproblemen + crsproblemen
         if rd is not None and bruikbaar.any():
             problemen += buiten_gemeente(rd[bruikbaar], gemeente, labels)
@@ -253,6 +315,14 @@ def _controleer(
         volgorde = {label: i for i, label in labels.items()}
         return None, sorted(problemen, key=lambda p: volgorde.get(p.feature, -1)), waarschuwingen
     return _initiatieven(waarden, rd), [], waarschuwingen
+
+
+def _klopt_als_rd(geometrie: gpd.GeoSeries) -> bool:
+    """Helpt ``--crs EPSG:28992``: zou :func:`_met_stelsel` het aannemen en klopt RD dan wel?"""
+    eigen = geometrie.crs
+    if eigen is not None and not (eigen.equals(_WGS84) and not _in_graden(geometrie)):
+        return False
+    return not naar_rd(geometrie.set_crs(CRS, allow_override=True))[1]
 
 
 def _initiatieven(waarden: dict[str, list], rd: gpd.GeoSeries) -> gpd.GeoDataFrame:

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 from click.testing import CliRunner
 
 from omgevingsvisie.cli import main
@@ -117,3 +118,54 @@ def test_kaart_wordt_gemaakt_en_niet_overschreven(tmp_path):
     resultaat = CliRunner().invoke(main, ["toets", str(plan), "--uitvoer", str(uit), "--kaart", "--formaat", "json"])
     assert resultaat.exit_code == 2 and "toetskaart.html" in resultaat.output
     assert not list(uit.glob("*.json"))
+
+
+def _rd_zonder_crs_lid(tmp_path: Path) -> Path:
+    """Het eerste voorbeeld als RD-GeoJSON zonder crs-lid, zoals QGIS in Assen het standaard schrijft."""
+    import pyproj
+    import shapely
+    from shapely.geometry import mapping, shape
+
+    feature = json.loads(VOORBEELDEN.read_text(encoding="utf-8"))["features"][0]
+    naar_rd = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:28992", always_xy=True)
+    rd = shapely.transform(shape(feature["geometry"]), lambda xy: np.column_stack(naar_rd.transform(*xy.T)))
+    feature["geometry"] = mapping(rd)
+    pad = tmp_path / "plan_rd.geojson"
+    pad.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), encoding="utf-8")
+    assert "crs" not in json.loads(pad.read_text(encoding="utf-8"))
+    return pad
+
+
+def test_rd_geojson_zonder_crs_lid_noemt_en_gebruikt_crs(tmp_path):
+    plan = _rd_zonder_crs_lid(tmp_path)
+    geweigerd = CliRunner().invoke(main, ["toets", str(plan), "--uitvoer", str(tmp_path / "a")])
+    assert geweigerd.exit_code == 2
+    assert "zijn RD-meters" in geweigerd.output and "gebruik --crs EPSG:28992" in geweigerd.output
+    assert not (tmp_path / "a").exists()
+
+    resultaat = CliRunner().invoke(main, ["toets", str(plan), "--uitvoer", str(tmp_path / "b"),
+                                          "--crs", "EPSG:28992", "--formaat", "json"])
+    assert resultaat.exit_code == 0, resultaat.output
+    # hetzelfde oordeel als het origineel in WGS84
+    origineel = CliRunner().invoke(main, ["toets", str(_een_plan(tmp_path)), "--uitvoer", str(tmp_path / "c"),
+                                          "--formaat", "json"])
+    assert origineel.exit_code == 0, origineel.output
+    [rd], [wgs] = (list((tmp_path / m).glob("*.json")) for m in ("b", "c"))
+    assert rd.name == wgs.name
+    oordeel = [json.loads(pad.read_text(encoding="utf-8"))["oordeel"] for pad in (rd, wgs)]
+    assert oordeel[0] == oordeel[1]
+
+
+def test_crs_die_botst_wordt_geweigerd(tmp_path):
+    resultaat = CliRunner().invoke(main, ["toets", str(_een_plan(tmp_path)), "--uitvoer", str(tmp_path / "u"),
+                                          "--crs", "EPSG:28992"])
+    assert resultaat.exit_code == 2
+    assert "het bestand zegt EPSG:4326, maar --crs EPSG:28992 is opgegeven" in resultaat.output
+    assert not (tmp_path / "u").exists()
+
+
+def test_crs_staat_in_de_hulp_van_toets_en_analyse():
+    for opdracht in (["toets"], ["analyse", "hitte"], ["analyse", "groen"], ["analyse", "barrieres"]):
+        hulp = CliRunner().invoke(main, [*opdracht, "--help"])
+        assert hulp.exit_code == 0, hulp.output
+        assert "--crs EPSG:CODE" in hulp.output, opdracht

@@ -378,7 +378,80 @@ def test_bestand_zonder_crs(tmp_path, bestand):
         lees_initiatieven(tmp_path / bestand, gemeente=GEMEENTE)
     assert meldingen(fout) == ("geen coördinatenstelsel (CRS); sla de laag op met een CRS, bij "
                                "voorkeur EPSG:28992 (RD New); de coördinaten lijken RD New, ken "
-                               "EPSG:28992 toe")
+                               "EPSG:28992 toe; gebruik --crs EPSG:28992")
+    # en met dat advies gaat het goed
+    initiatieven, _ = lees_initiatieven(tmp_path / bestand, gemeente=GEMEENTE, crs="EPSG:28992")
+    assert initiatieven.geometry[0].equals(PLAN_A)
+
+
+def test_rd_geojson_zonder_crs_lid_noemt_de_optie(tmp_path):
+    """QGIS in Assen schrijft RD-GeoJSON zonder crs-lid: de melding zegt hoe het wel moet."""
+    pad = schrijf_geojson(tmp_path / "plannen.geojson", [feature(PLAN_A, GOED, rd=True)])
+    with pytest.raises(InvoerFout) as fout:
+        lees_initiatieven(pad, gemeente=GEMEENTE)
+    assert meldingen(fout).endswith("geef het juiste coördinatenstelsel op: EPSG:28992; "
+                                    "gebruik --crs EPSG:28992"), meldingen(fout)
+
+
+@pytest.mark.parametrize("crs", ["EPSG:28992", pyproj.CRS("EPSG:28992"), "epsg:28992"])
+def test_rd_geojson_zonder_crs_lid_met_crs(tmp_path, crs):
+    pad = schrijf_geojson(tmp_path / "plannen.geojson",
+                          [feature(PLAN_A, WONEN, rd=True), feature(PLAN_B, WERKEN, rd=True)])
+    initiatieven, waarschuwingen = lees_initiatieven(pad, gemeente=GEMEENTE, crs=crs)
+    assert initiatieven.crs.to_epsg() == 28992
+    assert waarschuwingen == []
+    assert records(initiatieven) == [WONEN_NORMAAL, WERKEN_NORMAAL]
+    # geen omrekening: de coördinaten blijven exact die van het bestand
+    assert initiatieven.geometry[0].equals(PLAN_A) and initiatieven.geometry[1].equals(PLAN_B)
+
+
+def test_crs_gelijk_aan_het_crs_lid_van_het_bestand(tmp_path):
+    pad = schrijf_geojson(tmp_path / "plannen.geojson", [feature(PLAN_A, GOED, rd=True)],
+                          crs="urn:ogc:def:crs:EPSG::28992")
+    initiatieven, _ = lees_initiatieven(pad, gemeente=GEMEENTE, crs="EPSG:28992")
+    assert initiatieven.geometry[0].equals(PLAN_A)
+
+
+def test_crs_op_een_echte_wgs84_geojson_wordt_geweigerd(tmp_path):
+    """Graden in een GeoJSON zijn echt WGS84: --crs EPSG:28992 botst en wordt niet stil toegepast."""
+    pad = schrijf_geojson(tmp_path / "plannen.geojson", [feature(PLAN_A, GOED)])
+    with pytest.raises(InvoerFout) as fout:
+        lees_initiatieven(pad, gemeente=GEMEENTE, crs="EPSG:28992")
+    assert meldingen(fout) == ("het bestand zegt EPSG:4326, maar --crs EPSG:28992 is opgegeven (de "
+                               "coördinaten zijn graden, zoals het bestand zegt); laat --crs weg, of "
+                               "sla het bestand op in het stelsel dat u opgeeft")
+    # het bestand zelf is prima: zonder --crs gaat het goed
+    initiatieven, _ = lees_initiatieven(pad, gemeente=GEMEENTE)
+    assert initiatieven.crs.to_epsg() == 28992
+
+
+def test_crs_dat_botst_met_een_expliciet_stelsel_wordt_geweigerd(tmp_path):
+    gpd.GeoDataFrame([GOED], geometry=[PLAN_A], crs="EPSG:28992").to_file(tmp_path / "plannen.gpkg")
+    with pytest.raises(InvoerFout) as fout:
+        lees_initiatieven(tmp_path / "plannen.gpkg", gemeente=GEMEENTE, crs="EPSG:3857")
+    assert "het bestand zegt EPSG:28992, maar --crs EPSG:3857 is opgegeven (het bestand noemt dat " \
+           "stelsel zelf)" in meldingen(fout)
+
+
+def test_onbekend_crs(tmp_path):
+    pad = schrijf_geojson(tmp_path / "plannen.geojson", [feature(PLAN_A, GOED, rd=True)])
+    with pytest.raises(InvoerFout, match="Coördinatenstelsel 'RD' is onbekend; gebruik een EPSG-code, "
+                                         "bijvoorbeeld --crs EPSG:28992"):
+        lees_initiatieven(pad, gemeente=GEMEENTE, crs="RD")
+
+
+def test_geen_crs_advies_als_het_niet_zou_helpen(tmp_path):
+    """Een expliciet ander stelsel (lokaal) of graden: --crs EPSG:28992 zou niet helpen en wordt niet aangeraden."""
+    gpd.GeoDataFrame([GOED], geometry=[PLAN_A], crs="EPSG:28992").to_file(tmp_path / "plannen.shp")
+    (tmp_path / "plannen.prj").write_text(LOKAAL, encoding="utf-8")
+    with pytest.raises(InvoerFout) as fout:
+        lees_initiatieven(tmp_path / "plannen.shp", gemeente=GEMEENTE)
+    assert "--crs" not in meldingen(fout)
+    verwisseld = shapely.transform(wgs84(PLAN_A), lambda xy: xy[:, ::-1])
+    pad = schrijf_geojson(tmp_path / "plannen.geojson", [feature(verwisseld, GOED, rd=True)])
+    with pytest.raises(InvoerFout) as fout:
+        lees_initiatieven(pad, gemeente=GEMEENTE)
+    assert "--crs" not in meldingen(fout)
 
 
 def test_graden_in_een_rd_bestand(tmp_path):

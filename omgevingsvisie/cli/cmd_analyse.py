@@ -16,8 +16,8 @@ import click
 
 from ..tekst import getal
 from .basis import Groep
-from .opties import (adressen_laag_optie, adressen_optie, initiatieven_optie, landgebruik_optie, optie,
-                     overschrijf_optie, parameters_optie, uitvoer_map_optie)
+from .opties import (adressen_laag_optie, adressen_optie, crs_optie, initiatieven_optie, landgebruik_optie,
+                     optie, overschrijf_optie, parameters_optie, uitvoer_map_optie)
 
 if TYPE_CHECKING:
     from ..regels.parameters import Parameters
@@ -62,6 +62,7 @@ _GEDEELDE_OPTIES = (
                    "steekproef in het bestaand stedelijk gebied."),
     adressen_laag_optie,
     initiatieven_optie("Initiatieven (GeoJSON, GeoPackage, Shapefile): ook een tabel per initiatief."),
+    crs_optie,
     parameters_optie("Eigen analyseparameters; vult omgevingsvisie/analyse/parameters.toml aan."),
 )
 
@@ -93,7 +94,7 @@ def _voortgangsbalk(label: str):
 
 def _voorbereiding(run, *, uitvoer: Path, soort: str, landgebruik_pad: Path | None,
                    adressen: Path | None, adressen_laag: str | None, initiatieven: Path | None,
-                   parameters_pad: Path | None) -> dict:
+                   crs: str | None, parameters_pad: Path | None) -> dict:
     """Reserveer de doelen in ``run`` en lees de invoer; geeft de trefwoorden voor de analyse."""
     from ..analyse.landgebruik import landgebruik
     from ..analyse.uitvoer import bestanden
@@ -107,7 +108,7 @@ def _voorbereiding(run, *, uitvoer: Path, soort: str, landgebruik_pad: Path | No
     parameters = laad_analyse_parameters(parameters_pad, laagdata=huidige()) if parameters_pad else None
     plannen = None
     if initiatieven is not None:
-        plannen, waarschuwingen = lees_initiatieven(initiatieven, gemeente=huidige().gemeente())
+        plannen, waarschuwingen = lees_initiatieven(initiatieven, gemeente=huidige().gemeente(), crs=crs)
         for melding in waarschuwingen:
             click.echo("Waarschuwing: " + zichtbaar(melding, behoud="\n"), err=True)
     laagdata = huidige()
@@ -156,7 +157,7 @@ def _meld(geschreven: list[Path], uitvoer: Path) -> None:
 @_weer_optie("--venster", "METER", "venster_m",
              "Zijde van het middelingsvenster van f_veg en SVF (standaard {standaard}).", groter_dan_nul=True)
 def hitte(*, uitvoer: Path, overschrijf: bool, landgebruik_pad: Path | None, adressen: Path | None,
-          adressen_laag: str | None, initiatieven: Path | None, parameters_pad: Path | None,
+          adressen_laag: str | None, initiatieven: Path | None, crs: str | None, parameters_pad: Path | None,
           straling: float | None, dtr: float | None, wind: float | None, venster: float | None) -> None:
     """Hitte-eilandeffect (UHI, Theeuwes et al. 2017) en afstand tot een koele plek.
 
@@ -178,7 +179,8 @@ def hitte(*, uitvoer: Path, overschrijf: bool, landgebruik_pad: Path | None, adr
     opgegeven = dict(landgebruik_pad=landgebruik_pad, adressen=adressen, initiatieven=initiatieven,
                      parameters_pad=parameters_pad)
     with uitvoer_run(uitvoer, overschrijf=overschrijf, invoer=_invoer(**opgegeven)) as run:
-        invoer = _voorbereiding(run, uitvoer=uitvoer, soort="hitte", adressen_laag=adressen_laag, **opgegeven)
+        invoer = _voorbereiding(run, uitvoer=uitvoer, soort="hitte", adressen_laag=adressen_laag, crs=crs,
+                                **opgegeven)
         meteo = Meteorologie.standaard(invoer["parameters"] or _standaardparameters(),
                                        straling_w_m2=straling, dtr_k=dtr, wind_m_s=wind)
         with _voortgangsbalk("Hitte berekenen") as voortgang:
@@ -192,7 +194,8 @@ def hitte(*, uitvoer: Path, overschrijf: bool, landgebruik_pad: Path | None, adr
 @analyse.command()
 @_gedeelde_opties
 def groen(*, uitvoer: Path, overschrijf: bool, landgebruik_pad: Path | None, adressen: Path | None,
-          adressen_laag: str | None, initiatieven: Path | None, parameters_pad: Path | None) -> None:
+          adressen_laag: str | None, initiatieven: Path | None, crs: str | None,
+          parameters_pad: Path | None) -> None:
     """Groen bij de woning: de "300" van 3-30-300 en 75 m² groen per woning binnen 500 m.
 
     Schrijft afstand_groen.tif, groen_per_woning.tif, groen_wijken.csv,
@@ -211,7 +214,8 @@ def groen(*, uitvoer: Path, overschrijf: bool, landgebruik_pad: Path | None, adr
     opgegeven = dict(landgebruik_pad=landgebruik_pad, adressen=adressen, initiatieven=initiatieven,
                      parameters_pad=parameters_pad)
     with uitvoer_run(uitvoer, overschrijf=overschrijf, invoer=_invoer(**opgegeven)) as run:
-        invoer = _voorbereiding(run, uitvoer=uitvoer, soort="groen", adressen_laag=adressen_laag, **opgegeven)
+        invoer = _voorbereiding(run, uitvoer=uitvoer, soort="groen", adressen_laag=adressen_laag, crs=crs,
+                                **opgegeven)
         with _voortgangsbalk("Groen berekenen") as voortgang:
             resultaat = analyse_groen(voortgang=voortgang, **invoer)
         geschreven = _schrijf(resultaat, uitvoer, overschrijf=overschrijf)

@@ -8,8 +8,8 @@ import click
 
 from ..tekst import factor
 from .basis import Commando
-from .opties import (adressen_laag_optie, adressen_optie, initiatieven_optie, landgebruik_optie, overschrijf_optie,
-                     parameters_optie, uitvoer_map_optie)
+from .opties import (adressen_laag_optie, adressen_optie, crs_optie, initiatieven_optie, landgebruik_optie,
+                     overschrijf_optie, parameters_optie, uitvoer_map_optie)
 
 
 @click.command(cls=Commando, name="barrieres")
@@ -21,10 +21,12 @@ from .opties import (adressen_laag_optie, adressen_optie, initiatieven_optie, la
 @landgebruik_optie("Eigen landgebruiksraster voor de woonklassen van de steekproef.")
 @initiatieven_optie("Initiatieven: voor elk plan met lv_verbinding de omrijfactor vóór en na de nieuwe "
                     "oversteek (barrieres_initiatieven.csv en een laag in de GeoPackage).")
+@crs_optie
 @parameters_optie("Eigen analyseparameters (sectie [barrieres]: celgrootte_m, drempel_ingesloten, ...); vult "
                   "omgevingsvisie/analyse/parameters.toml aan.")
 def barrieres(*, uitvoer: Path, overschrijf: bool, adressen: Path | None, adressen_laag: str | None,
-              landgebruik_pad: Path | None, initiatieven: Path | None, parameters_pad: Path | None) -> None:
+              landgebruik_pad: Path | None, initiatieven: Path | None, crs: str | None,
+              parameters_pad: Path | None) -> None:
     """Omrijfactoren voor fietser en voetganger en ingesloten wijken (§2.10, §3.3B).
 
     Per wijk de omrijfactor (kortste route / hemelsbreed) van de woningen naar het
@@ -59,7 +61,7 @@ def barrieres(*, uitvoer: Path, overschrijf: bool, adressen: Path | None, adress
         parameters = laad_analyse_parameters(parameters_pad, laagdata=huidige()) if parameters_pad else None
         plannen = None
         if initiatieven is not None:
-            plannen, meldingen = lees_initiatieven(initiatieven, gemeente=huidige().gemeente())
+            plannen, meldingen = lees_initiatieven(initiatieven, gemeente=huidige().gemeente(), crs=crs)
             for melding in meldingen:
                 click.echo("Waarschuwing: " + zichtbaar(melding, behoud="\n"), err=True)
         laagdata = huidige()

@@ -9,7 +9,7 @@ import click
 
 from ..tekst import aantal
 from .basis import Commando
-from .opties import argument, optie, overschrijf_optie, parameters_optie, tabel_optie, uitvoer_map_optie
+from .opties import argument, crs_optie, optie, overschrijf_optie, parameters_optie, tabel_optie, uitvoer_map_optie
 
 FORMATEN = ("json", "html", "md")
 EXIT_STRIJDIG = 3
@@ -33,10 +33,11 @@ def _formaten(ctx: click.Context, param: click.Parameter, waarde: str) -> tuple[
 @optie("--kaart", is_flag=True, help=f"Maak ook een interactieve toetskaart ({KAARTNAAM}).")
 @optie("--streng", is_flag=True, help="Exitcode 3 als een initiatief strijdig is.")
 @tabel_optie()
+@crs_optie
 @parameters_optie("Eigen parameterbestand met afwijkende drempels (de rest komt uit de standaard).")
 @overschrijf_optie
 def toets(*, initiatief: Path, uitvoer: Path, formaat: tuple[str, ...], kaart: bool, streng: bool,
-          tabel: str | None, parameters_pad: Path | None, overschrijf: bool) -> None:
+          tabel: str | None, crs: str | None, parameters_pad: Path | None, overschrijf: bool) -> None:
     """Toets initiatieven aan de principes van de Omgevingsvisie en de Visiekaart 2040.
 
     INITIATIEF is een GeoJSON, GeoPackage of Shapefile met één of meer plangebieden en hun
@@ -66,7 +67,7 @@ def toets(*, initiatief: Path, uitvoer: Path, formaat: tuple[str, ...], kaart: b
     with uitvoer_run(uitvoer, overschrijf=overschrijf, invoer=[initiatief, parameters_pad]) as run:
         parameters = laad_parameters(parameters_pad)
         laagdata = huidige()
-        plannen, waarschuwingen = lees_initiatieven(initiatief, laag=tabel, gemeente=laagdata.gemeente())
+        plannen, waarschuwingen = lees_initiatieven(initiatief, laag=tabel, gemeente=laagdata.gemeente(), crs=crs)
         for waarschuwing in waarschuwingen:
             click.echo("Waarschuwing: " + zichtbaar(waarschuwing, behoud="\n"), err=True)
         run.reserveer([*rapportbestanden([str(n) for n in plannen["naam"]], plannen.geometry.values, uitvoer,

@@ -10,7 +10,8 @@ Elk commando gebruikt :func:`optie` en :func:`argument` in plaats van ``click.op
   de catalogus);
 - :func:`parameters_optie` (``--parameters``);
 - de invoer van de analyses: :func:`adressen_optie`, :data:`adressen_laag_optie`,
-  :func:`landgebruik_optie`, :func:`initiatieven_optie`.
+  :func:`landgebruik_optie`, :func:`initiatieven_optie`, en bij de initiatieven :data:`crs_optie`
+  (``--crs``).
 """
 
 from __future__ import annotations
@@ -120,3 +121,11 @@ def landgebruik_optie(uitleg: str) -> Decorator:
 def initiatieven_optie(uitleg: str) -> Decorator:
     """``--initiatieven PAD``: initiatieven (GeoJSON, GeoPackage, Shapefile) voor de analyses."""
     return optie("--initiatieven", type=_invoerbestand(), metavar="PAD", help=uitleg)
+
+
+crs_optie = optie(
+    "--crs", metavar="EPSG:CODE",
+    help="Coördinatenstelsel van het initiatievenbestand als het er zelf geen noemt, bijv. --crs EPSG:28992 "
+         "voor een GeoJSON met RD-coördinaten zonder crs-lid (zoals QGIS die schrijft).",
+)
+"""``--crs EPSG:CODE``: het ``crs=`` van :func:`omgevingsvisie.initiatief.lees_initiatieven`."""
