@@ -22,6 +22,7 @@ from .cmd_analyse import analyse as analyse_commando  # noqa: E402
 from .cmd_export import export as export_commando  # noqa: E402
 from .cmd_kaart import kaart as kaart_commando  # noqa: E402
 from .cmd_lagen import lagen as lagen_commando  # noqa: E402
+from .cmd_sjabloon import sjabloon as sjabloon_commando  # noqa: E402
 from .cmd_toets import toets as toets_commando  # noqa: E402
 from .nederlands import Optie  # noqa: E402
 from .opties import lagen_optie  # noqa: E402
@@ -70,3 +71,4 @@ main.add_command(export_commando)
 main.add_command(kaart_commando)
 main.add_command(toets_commando)
 main.add_command(analyse_commando)
+main.add_command(sjabloon_commando)
