@@ -235,9 +235,9 @@ def domeinprobleem(waarde: object, domein: Domein) -> str | None:
         if not math.isfinite(float(waarde)) or not float(waarde).is_integer():
             return f"waarde {_toon(waarde)} is geen geheel getal"
         if domein.minimum is not None and waarde < domein.minimum:
-            return f"waarde {_toon(waarde)} is kleiner dan {domein.minimum:g}"
+            return f"waarde {_toon(waarde)} is kleiner dan {getal(domein.minimum, 3)}"
         if domein.maximum is not None and waarde > domein.maximum:
-            return f"waarde {_toon(waarde)} is groter dan {domein.maximum:g}"
+            return f"waarde {_toon(waarde)} is groter dan {getal(domein.maximum, 3)}"
         return None
     if domein.soort == "code":
         if isinstance(waarde, str) and re.fullmatch(domein.patroon, waarde.strip()):

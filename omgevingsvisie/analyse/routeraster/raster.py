@@ -18,6 +18,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
 from ..._errors import InvoerFout
+from ...tekst import getal
 from .._rooster import Rooster
 from .graaf import _componenten, _compact, _Graaf, _Hulpgraaf
 from .oversteken import (DOORGANG_CELLEN, _VERLENG_CELLEN, Oversteek, _delen, _kortste_uitgang, _raaklijn,
@@ -179,7 +180,7 @@ class Routeraster:
         if o.barriere and o.barriere not in self.barrieres:
             meldingen.append(
                 f"Oversteek '{o.naam}' noemt een onbekende barrière '{o.barriere}'; "
-                f"gebruikt als oversteek van {', '.join(namen) or 'niets'} (binnen {self.tolerantie_m:g} m).")
+                f"gebruikt als oversteek van {', '.join(namen) or 'niets'} (binnen {getal(self.tolerantie_m, 1)} m).")
         if not namen and not o.barriere:
             binnen = [n for n, geb in self.gebieden.items() if geb.distance(punt) <= self.tolerantie_m]
             for naam in binnen:
@@ -190,7 +191,7 @@ class Routeraster:
             afstand = self.barrieres[naam].distance(punt)
             if afstand > self.tolerantie_m:
                 meldingen.append(f"Oversteek '{o.naam}' ligt {afstand:.0f} m van {naam} "
-                                           f"(meer dan {self.tolerantie_m:g} m) en telt niet mee.")
+                                           f"(meer dan {getal(self.tolerantie_m, 1)} m) en telt niet mee.")
             else:
                 self._open_lijn(naam, punt, lijnen, gebieden)
 
@@ -214,7 +215,7 @@ class Routeraster:
         afstand = gebied.distance(punt)
         if afstand > self.tolerantie_m:
             meldingen.append(f"Poort '{o.naam}' ligt {afstand:.0f} m van {o.barriere} "
-                                       f"(meer dan {self.tolerantie_m:g} m) en telt niet mee.")
+                                       f"(meer dan {getal(self.tolerantie_m, 1)} m) en telt niet mee.")
             return
         if afstand > 0:
             punt = nearest_points(gebied, punt)[0]
